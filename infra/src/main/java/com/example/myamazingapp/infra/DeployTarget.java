@@ -1,0 +1,26 @@
+package com.example.myamazingapp.infra;
+
+import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecs.IBaseService;
+import software.amazon.awscdk.services.ssm.IStringParameter;
+
+/**
+ * What the delivery pipeline needs to know of one environment (qa or prod) to ship an image into it.
+ *
+ * @param environmentName   "qa" or "prod"
+ * @param repository        the environment's ECR repository, the only one its image build may push to
+ * @param service           the Fargate service the pipeline's ECS deploy action refreshes
+ * @param containerName     the container in the task definition whose image the deploy action replaces
+ * @param url               the public HTTPS address of the environment, e.g. https://qa.myamazingapp.example.com
+ * @param imageTagParameter the SSM parameter holding the image tag the pipeline last shipped; the task
+ *                          definition resolves its image from it at deploy time, so a later {@code cdk deploy}
+ *                          never rolls the service back to an older image than the pipeline deployed
+ */
+public record DeployTarget(
+        String environmentName,
+        IRepository repository,
+        IBaseService service,
+        String containerName,
+        String url,
+        IStringParameter imageTagParameter) {
+}
