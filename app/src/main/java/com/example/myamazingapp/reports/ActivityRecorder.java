@@ -1,0 +1,49 @@
+package com.example.myamazingapp.reports;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Notes that an account was active on a UTC day (signed in or uploaded), for the "active users" series.
+ * One row per account and day at most; recording again the same day changes nothing.
+ */
+@Component
+public class ActivityRecorder {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ActivityRecorder(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.clock = Clock.systemUTC();
+    }
+
+    @EventListener
+    void onSignIn(AuthenticationSuccessEvent event) {
+        jdbc.sql("""
+                        insert into account_activity (account_id, day)
+                        select id, :day from accounts where email = :email
+                        on conflict do nothing""")
+                .param("day", today())
+                .param("email", event.getAuthentication().getName().toLowerCase(Locale.ROOT))
+                .update();
+    }
+
+    /** Called by the upload path once a file is stored. */
+    public void uploaded(long accountId) {
+        jdbc.sql("insert into account_activity (account_id, day) values (:account, :day) on conflict do nothing")
+                .param("account", accountId)
+                .param("day", today())
+                .update();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,24 @@
+package com.example.myamazingapp.reports;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+
+/** The accounts that may publish a report on demand: the e-mail addresses in REPORT_ADMINS, compared lower-case. */
+record ReportAdmins(Set<String> emails) {
+
+    static ReportAdmins parse(String commaSeparated) {
+        return new ReportAdmins(Arrays.stream(commaSeparated.split(","))
+                .map(email -> email.strip().toLowerCase(Locale.ROOT))
+                .filter(email -> !email.isEmpty())
+                .collect(Collectors.toUnmodifiableSet()));
+    }
+
+    boolean includes(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && emails.contains(authentication.getName().toLowerCase(Locale.ROOT));
+    }
+}

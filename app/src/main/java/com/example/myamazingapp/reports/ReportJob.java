@@ -1,0 +1,148 @@
+package com.example.myamazingapp.reports;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a report: on the schedule (REPORT_SCHEDULE, UTC) in every instance, or when an administrator asks.
+ *
+ * <p>Exactly once per scheduled slot, however many instances fire: the run takes a PostgreSQL transaction-level
+ * advisory lock (an instance that does not get it stands down at once), then claims the slot by inserting it into
+ * report_runs. An instance that fires after another one finished finds the slot taken. The S3 writes happen inside
+ * that transaction, so a run that fails rolls its claim back and the slot can be run again.
+ *
+ * <p>One report per UTC day: a report covers everything before its date's midnight, and its dated folder never
+ * changes once written, so a later run on a day that already has its report publishes nothing.
+ */
+class ReportJob {
+
+    /** The advisory lock key of report runs (the bytes of "reports!"), the same in every instance. */
+    static final long LOCK_KEY = 0x7265706f72747321L;
+
+    enum Outcome { PUBLISHED, ALREADY_PUBLISHED, SLOT_ALREADY_RUN, BUSY }
+
+    record Result(Outcome outcome, LocalDate date) {
+    }
+
+    /** A row of report_runs, for the administration page. */
+    record Run(Instant slot, String trigger, LocalDate reportDate, String outcome, Instant finishedAt) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ReportJob.class);
+
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final ReportStatistics statistics;
+    private final ReportRenderer renderer;
+    private final ReportPublisher publisher;
+    private final CronExpression schedule;
+    private final Clock clock;
+
+    ReportJob(TransactionTemplate transactions, JdbcClient jdbc, ReportStatistics statistics, ReportRenderer renderer,
+              ReportPublisher publisher, CronExpression schedule, Clock clock) {
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.statistics = statistics;
+        this.renderer = renderer;
+        this.publisher = publisher;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${REPORT_SCHEDULE:" + ReportConfiguration.DEFAULT_SCHEDULE + "}", zone = "UTC")
+    void onSchedule() {
+        runScheduled(clock.instant());
+    }
+
+    /** The scheduled run that fired at {@code firedAt}: claims the slot the schedule had planned for that moment. */
+    Result runScheduled(Instant firedAt) {
+        return run("schedule", scheduledSlot(schedule, firedAt), null);
+    }
+
+    /** An administrator's "publish now": its own slot, the current time. */
+    Result publishNow(String administrator) {
+        return run("manual", clock.instant().truncatedTo(ChronoUnit.MICROS), administrator);
+    }
+
+    private Result run(String trigger, Instant slot, String requestedBy) {
+        LocalDate date = LocalDate.ofInstant(slot, ZoneOffset.UTC);
+        var result = transactions.execute(status -> {
+            if (!jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Boolean.class).single()) {
+                return new Result(Outcome.BUSY, date);
+            }
+            if (exists("select exists (select 1 from report_runs where slot = :value)", slot)) {
+                return new Result(Outcome.SLOT_ALREADY_RUN, date);
+            }
+            boolean published = exists("""
+                    select exists (select 1 from report_runs where report_date = :value and outcome = 'published')""", date);
+            jdbc.sql("""
+                            insert into report_runs (slot, trigger, report_date, outcome, requested_by)
+                            values (:slot, :trigger, :date, :outcome, :requestedBy)""")
+                    .param("slot", slot.atOffset(ZoneOffset.UTC))
+                    .param("trigger", trigger)
+                    .param("date", date)
+                    .param("outcome", published ? "already-published" : "published")
+                    .param("requestedBy", requestedBy)
+                    .update();
+            if (published) {
+                return new Result(Outcome.ALREADY_PUBLISHED, date);
+            }
+            var report = statistics.compute(date, clock.instant());
+            var dates = jdbc.sql("select report_date from report_runs where outcome = 'published'")
+                    .query(LocalDate.class).list();
+            publisher.publish(date, renderer.render(report, date.toString()), renderer.render(report, "latest"),
+                    renderer.index(dates));
+            return new Result(Outcome.PUBLISHED, date);
+        });
+        log.info("report run {} for slot {}: {} (report of {})", trigger, slot, result.outcome(), result.date());
+        return result;
+    }
+
+    List<Run> recentRuns(int limit) {
+        return jdbc.sql("""
+                        select slot, trigger, report_date, outcome, finished_at from report_runs
+                        order by slot desc limit :limit""")
+                .param("limit", limit)
+                .query((rs, row) -> new Run(rs.getObject("slot", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString("trigger"), rs.getObject("report_date", LocalDate.class), rs.getString("outcome"),
+                        rs.getObject("finished_at", java.time.OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private boolean exists(String sql, Object value) {
+        Object parameter = value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : value;
+        return jdbc.sql(sql).param("value", parameter).query(Boolean.class).single();
+    }
+
+    /**
+     * The latest time the schedule planned at or before {@code firedAt} (give or take a second, as a scheduler may
+     * wake a little early): the same instant in every instance that fires for that slot.
+     */
+    static Instant scheduledSlot(CronExpression schedule, Instant firedAt) {
+        ZonedDateTime limit = firedAt.plusSeconds(1).atZone(ZoneOffset.UTC);
+        for (Duration back : List.of(Duration.ofMinutes(2), Duration.ofHours(2), Duration.ofDays(2), Duration.ofDays(40),
+                Duration.ofDays(400), Duration.ofDays(3000))) {
+            ZonedDateTime slot = schedule.next(limit.minus(back));
+            if (slot != null && !slot.isAfter(limit)) {
+                for (var next = schedule.next(slot); next != null && !next.isAfter(limit); next = schedule.next(next)) {
+                    slot = next;
+                }
+                return slot.toInstant();
+            }
+        }
+        return firedAt.truncatedTo(ChronoUnit.SECONDS);
+    }
+}

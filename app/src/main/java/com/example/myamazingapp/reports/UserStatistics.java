@@ -1,0 +1,41 @@
+package com.example.myamazingapp.reports;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A signed-in user's own figures, read from the database each time the page is shown. */
+@Repository
+public class UserStatistics {
+
+    /** @param lastUpload null when the user has no file */
+    public record Mine(long files, long bytes, Instant lastUpload) {
+
+        public String size() {
+            return ReportFormat.bytes(bytes);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    UserStatistics(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Mine of(String email) {
+        return jdbc.sql("""
+                        select count(f.id) as files, coalesce(sum(f.size_bytes), 0) as bytes, max(f.created_at) as last_upload
+                        from accounts a left join stored_files f on f.owner_id = a.id
+                        where a.email = :email""")
+                .param("email", email.toLowerCase(Locale.ROOT))
+                .query((rs, row) -> {
+                    var last = rs.getObject("last_upload", OffsetDateTime.class);
+                    return new Mine(rs.getLong("files"), rs.getLong("bytes"), last == null ? null : last.toInstant());
+                })
+                .optional()
+                .orElse(new Mine(0, 0, null));
+    }
+}
