@@ -1,14 +1,68 @@
 package com.example.myamazingapp.infra;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.AppProps;
 
+/**
+ * The CDK app: the qa and prod environments (and the pipeline that ships images into them).
+ * Run by {@code npx cdk synth} in infra/ (see cdk.json) or by {@code ./mvnw -pl infra compile exec:java}.
+ */
 public final class InfraApp {
+
+    private InfraApp() {
+    }
+
     public static void main(String[] args) {
-        App app = new App();
-        Stack s = new Stack(app, "Probe");
-        new Bucket(s, "B");
+        var app = newApp(Map.of());
+        var qa = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "qa"));
+        var prod = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "prod"));
+
         app.synth();
+    }
+
+    /**
+     * An app with the context of infra/cdk.json, also when the CDK CLI did not start us (the Maven-only synth,
+     * the tests): the CLI passes cdk.json, cdk.context.json and -c values in CDK_CONTEXT_JSON itself.
+     * Writes to CDK_OUTDIR when the CLI sets it, else to infra/cdk.out.
+     */
+    public static App newApp(Map<String, Object> extraContext) {
+        var infraDir = infraDir();
+        var context = new HashMap<String, Object>();
+        if (System.getenv("CDK_CONTEXT_JSON") == null) {
+            context.putAll(cdkJsonContext(infraDir.resolve("cdk.json")));
+        }
+        context.putAll(extraContext);
+        var outdir = System.getenv("CDK_OUTDIR") != null
+                ? System.getenv("CDK_OUTDIR")
+                : infraDir.resolve("cdk.out").toString();
+        return new App(AppProps.builder().context(context).outdir(outdir).build());
+    }
+
+    /** The infra module's folder: the working directory of the CLI and of Surefire, or infra/ below it. */
+    static Path infraDir() {
+        var here = Path.of("").toAbsolutePath();
+        return Files.exists(here.resolve("cdk.json")) || !Files.isDirectory(here.resolve("infra"))
+                ? here
+                : here.resolve("infra");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> cdkJsonContext(Path cdkJson) {
+        if (!Files.exists(cdkJson)) {
+            return Map.of();
+        }
+        try {
+            var json = new ObjectMapper().readValue(cdkJson.toFile(), Map.class);
+            return json.get("context") instanceof Map<?, ?> context ? (Map<String, Object>) context : Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + cdkJson + ": " + e.getMessage(), e);
+        }
     }
 }

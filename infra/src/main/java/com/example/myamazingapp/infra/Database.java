@@ -1,0 +1,110 @@
+package com.example.myamazingapp.infra;
+
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.SecretValue;
+import software.amazon.awscdk.services.ec2.InstanceType;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.ecs.Secret;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.rds.CaCertificate;
+import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.DatabaseInstance;
+import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.PostgresEngineVersion;
+import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
+import software.amazon.awscdk.services.rds.StorageType;
+import software.amazon.awscdk.services.rds.SubnetGroup;
+import software.amazon.awscdk.services.ssm.SecureStringParameterAttributes;
+import software.amazon.awscdk.services.ssm.StringParameter;
+import software.constructs.Construct;
+
+/**
+ * The document's RDS_DB_instance1: PostgreSQL 17 (the major version of the application's embedded PostgreSQL),
+ * Multi-AZ (the standby is the document's RDS_DB_standby_replica), encrypted, in db_subnetgroup1 over the two
+ * private subnets, behind private_subnets_access.
+ */
+public class Database extends Construct {
+
+    public static final String DATABASE_NAME = "myamazingapp";
+    public static final String MASTER_USER = "myamazingapp";
+    private static final List<String> LOG_EXPORTS = List.of("postgresql", "upgrade");
+
+    private final DatabaseInstance instance;
+    private final Secret passwordForTasks;
+
+    public Database(Construct scope, String id, EnvironmentConfig config, Vpc vpc, SecurityGroup privateSubnetsAccess) {
+        super(scope, id);
+        var identifier = "myamazingapp-" + config.name();
+        var removal = config.deletionProtection() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+        var subnetGroup = SubnetGroup.Builder.create(this, "db_subnetgroup1")
+                .vpc(vpc)
+                .vpcSubnets(Network.privateSubnets())
+                .description("db_subnetgroup1: private_subnet1 and private_subnet2")
+                .removalPolicy(removal)
+                .build();
+
+        instance = DatabaseInstance.Builder.create(this, "RDS_DB_instance1")
+                .instanceIdentifier(identifier)
+                .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
+                        .version(PostgresEngineVersion.VER_17)
+                        .build()))
+                .instanceType(new InstanceType(config.dbInstanceClass()))
+                .vpc(vpc)
+                .subnetGroup(subnetGroup)
+                .securityGroups(List.of(privateSubnetsAccess))
+                .port(Network.DATABASE_PORT)
+                .multiAz(config.multiAz())
+                .storageEncrypted(true)
+                .storageType(StorageType.GP3)
+                .allocatedStorage(config.dbStorageGiB())
+                .maxAllocatedStorage(config.dbMaxStorageGiB())
+                .databaseName(DATABASE_NAME)
+                .credentials(credentials(config))
+                .backupRetention(Duration.days(config.dbBackupDays()))
+                .deleteAutomatedBackups(false)
+                .deletionProtection(config.deletionProtection())
+                .autoMinorVersionUpgrade(true)
+                .caCertificate(CaCertificate.RDS_CA_RSA2048_G1)
+                .cloudwatchLogsExports(LOG_EXPORTS)
+                // qa is thrown away with a final snapshot; prod is never deleted with its stack.
+                .removalPolicy(config.deletionProtection() ? RemovalPolicy.RETAIN : RemovalPolicy.SNAPSHOT)
+                .build();
+
+        // RDS creates these groups itself, with no expiry; owning them sets their retention without a Lambda.
+        for (var log : LOG_EXPORTS) {
+            var group = LogGroup.Builder.create(this, log + "_logs")
+                    .logGroupName("/aws/rds/instance/" + identifier + "/" + log)
+                    .retention(config.logRetention())
+                    .removalPolicy(removal)
+                    .build();
+            instance.getNode().addDependency(group);
+        }
+
+        passwordForTasks = config.dbPasswordParameter() == null
+                ? Secret.fromSecretsManager(instance.getSecret(), "password")
+                : Secret.fromSsmParameter(StringParameter.fromSecureStringParameterAttributes(this, "db_password",
+                        SecureStringParameterAttributes.builder()
+                                .parameterName(config.dbPasswordParameter())
+                                .build()));
+    }
+
+    /** The master password never enters a template: a generated secret, or a SecureString resolved by CloudFormation. */
+    private static Credentials credentials(EnvironmentConfig config) {
+        return config.dbPasswordParameter() == null
+                ? Credentials.fromGeneratedSecret(MASTER_USER)
+                : Credentials.fromPassword(MASTER_USER, SecretValue.ssmSecure(config.dbPasswordParameter()));
+    }
+
+    public DatabaseInstance instance() {
+        return instance;
+    }
+
+    /** DATABASE_PASSWORD of the application's tasks. */
+    public Secret passwordForTasks() {
+        return passwordForTasks;
+    }
+}

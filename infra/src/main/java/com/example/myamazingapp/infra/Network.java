@@ -1,0 +1,106 @@
+package com.example.myamazingapp.infra;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.services.ec2.FlowLogDestination;
+import software.amazon.awscdk.services.ec2.FlowLogOptions;
+import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ec2.SubnetConfiguration;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.constructs.Construct;
+
+/**
+ * The document's VPC1: two availability zones with a public and a private subnet each, internet gateway,
+ * NAT gateway(s), the S3 gateway endpoint on the private route tables, flow logs, and the three security groups.
+ */
+public class Network extends Construct {
+
+    public static final int APP_PORT = 3000;
+    public static final int DATABASE_PORT = 5432;
+
+    private final Vpc vpc;
+    private final SecurityGroup publicWebAccess;
+    private final SecurityGroup albTargetGroupAccess;
+    private final SecurityGroup privateSubnetsAccess;
+
+    public Network(Construct scope, String id, EnvironmentConfig config, IBucket loggingBucket) {
+        super(scope, id);
+        vpc = Vpc.Builder.create(this, "VPC1")
+                .ipAddresses(IpAddresses.cidr("10.0.0.0/16"))
+                .maxAzs(2)
+                .natGateways(config.natGateways())
+                .subnetConfiguration(List.of(
+                        SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
+                        SubnetConfiguration.builder().name("private").subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                                .cidrMask(24).build()))
+                .gatewayEndpoints(Map.of("vpc_endpoint_for_s3", GatewayVpcEndpointOptions.builder()
+                        .service(GatewayVpcEndpointAwsService.S3)
+                        .subnets(List.of(privateSubnets()))
+                        .build()))
+                .flowLogs(Map.of("flow_logs", FlowLogOptions.builder()
+                        .destination(FlowLogDestination.toS3(loggingBucket, Storage.FLOW_LOGS))
+                        .trafficType(FlowLogTrafficType.ALL)
+                        .build()))
+                .build();
+
+        publicWebAccess = SecurityGroup.Builder.create(this, "public_web_access")
+                .vpc(vpc)
+                .description("public_web_access: web access to ALB1 from the world on 80 and 443")
+                .allowAllOutbound(false)
+                .build();
+        publicWebAccess.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP from the world (redirected to HTTPS)");
+        publicWebAccess.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from the world");
+
+        albTargetGroupAccess = SecurityGroup.Builder.create(this, "alb_target_group_access")
+                .vpc(vpc)
+                .description("alb_target_group_access: the application tasks, reached on 3000 from ALB1 only")
+                // Tasks call AWS APIs (S3 through the endpoint, ECR, Secrets Manager, CloudWatch) and the database.
+                .allowAllOutbound(true)
+                .build();
+        albTargetGroupAccess.addIngressRule(publicWebAccess, Port.tcp(APP_PORT), "application port from ALB1");
+        publicWebAccess.addEgressRule(albTargetGroupAccess, Port.tcp(APP_PORT), "ALB1 to the application tasks");
+
+        privateSubnetsAccess = SecurityGroup.Builder.create(this, "private_subnets_access")
+                .vpc(vpc)
+                .description("private_subnets_access: the database, reached on its port from the application tasks only")
+                .allowAllOutbound(false)
+                .build();
+        privateSubnetsAccess.addIngressRule(albTargetGroupAccess, Port.tcp(DATABASE_PORT), "PostgreSQL from the tasks");
+    }
+
+    public static SubnetSelection privateSubnets() {
+        return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build();
+    }
+
+    public static SubnetSelection publicSubnets() {
+        return SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build();
+    }
+
+    public Vpc vpc() {
+        return vpc;
+    }
+
+    /** ALB1's group. */
+    public SecurityGroup publicWebAccess() {
+        return publicWebAccess;
+    }
+
+    /** The application tasks' group. */
+    public SecurityGroup albTargetGroupAccess() {
+        return albTargetGroupAccess;
+    }
+
+    /** The database's group. */
+    public SecurityGroup privateSubnetsAccess() {
+        return privateSubnetsAccess;
+    }
+}
