@@ -1,0 +1,55 @@
+package com.example.myamazingapp.accounts;
+
+import java.util.List;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** E-mail + password sign-in for both the pages (form login) and the API (HTTP Basic), with the same throttle. */
+@Component
+class AccountAuthenticationProvider implements AuthenticationProvider {
+
+    static final String LOCKED_MESSAGE = "Too many failed sign-ins for this e-mail. Try again in 15 minutes.";
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final LoginThrottle throttle;
+    // Compared against when the e-mail is unknown, so that the answer takes as long as for a known one.
+    private final String unknownAccountHash;
+
+    AccountAuthenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.throttle = throttle;
+        this.unknownAccountHash = passwordEncoder.encode("not a real password");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        var email = AccountService.normalizeEmail(authentication.getName());
+        var password = String.valueOf(authentication.getCredentials());
+        if (throttle.isLocked(email)) {
+            throw new LockedException(LOCKED_MESSAGE);
+        }
+        var account = accounts.findByEmail(email);
+        var hash = account.map(Account::passwordHash).orElse(unknownAccountHash);
+        if (!passwordEncoder.matches(password, hash) || account.isEmpty()) {
+            throttle.recordFailure(email);
+            throw new BadCredentialsException("Wrong e-mail or password.");
+        }
+        throttle.clear(email);
+        var principal = new CurrentAccount(account.get().id(), account.get().email());
+        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

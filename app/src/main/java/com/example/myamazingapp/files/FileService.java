@@ -1,0 +1,136 @@
+package com.example.myamazingapp.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.example.myamazingapp.storage.ObjectStore;
+import com.example.myamazingapp.storage.StorageUnavailableException;
+
+/**
+ * Uploads, downloads and deletes, keeping the bucket and the table in agreement: the object is stored before its row
+ * is written, and removed again if the row cannot be written; a store failure leaves no row.
+ */
+@Service
+public class FileService {
+
+    public static final int PAGE_SIZE = 20;
+    private static final Logger log = LoggerFactory.getLogger(FileService.class);
+
+    private final ObjectStore store;
+    private final StoredFileRepository files;
+    private final UploadLimits limits;
+    private final TransactionTemplate transaction;
+
+    public FileService(ObjectStore store, StoredFileRepository files, UploadLimits limits, TransactionTemplate transaction) {
+        this.store = store;
+        this.files = files;
+        this.limits = limits;
+        this.transaction = transaction;
+    }
+
+    /** An upload whose length is known up front (a multipart part on disk, or a body with Content-Length). */
+    public StoredFile upload(long ownerId, String name, String contentType, InputStream content, long length) {
+        if (length == 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is empty. Choose a file with content.");
+        }
+        if (length > limits.maxBytes()) {
+            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, limits.tooLargeMessage());
+        }
+        var id = UUID.randomUUID();
+        // The key is ours alone: never derived from the user's file name.
+        var key = "files/" + UUID.randomUUID();
+        var measured = new MeasuredInputStream(content, length);
+        store.put(key, measured, length, FileNames.contentType(contentType));
+        if (measured.count() != length) {
+            deleteObject(key);
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "The upload ended after " + measured.count() + " of " + length + " bytes. Nothing was stored.");
+        }
+        var file = new StoredFile(id, ownerId, FileNames.clean(name), FileNames.contentType(contentType), length,
+                measured.sha256Hex(), key, null);
+        try {
+            return files.insert(file);
+        } catch (RuntimeException e) {
+            deleteObject(key);
+            throw e;
+        }
+    }
+
+    /**
+     * An upload of unknown length (a chunked body): spooled to a temporary file, counting against the limit as it
+     * arrives, then stored with its now known length (an S3 PUT needs the length before the first byte).
+     */
+    public StoredFile uploadUnknownLength(long ownerId, String name, String contentType, InputStream content) {
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("upload-", ".part");
+            var measured = new MeasuredInputStream(content, limits.maxBytes());
+            try {
+                Files.copy(measured, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (MeasuredInputStream.UploadTooLargeException e) {
+                throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, limits.tooLargeMessage());
+            }
+            try (var in = Files.newInputStream(spool)) {
+                return upload(ownerId, name, contentType, in, measured.count());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (spool != null) {
+                try {
+                    Files.deleteIfExists(spool);
+                } catch (IOException e) {
+                    log.warn("Could not delete the temporary upload {}", spool, e);
+                }
+            }
+        }
+    }
+
+    public FilePage list(long ownerId, int page) {
+        int safePage = Math.max(0, page);
+        return new FilePage(files.newestFirst(ownerId, safePage * PAGE_SIZE, PAGE_SIZE), safePage, PAGE_SIZE,
+                files.count(ownerId));
+    }
+
+    public StoredFile get(long ownerId, UUID id) {
+        return files.find(id, ownerId).orElseThrow(FileService::notFound);
+    }
+
+    public InputStream open(StoredFile file) {
+        return store.open(file.storageKey());
+    }
+
+    /** The row goes in a transaction that commits only once the object is gone, so a store failure changes nothing. */
+    public void delete(long ownerId, UUID id) {
+        var file = get(ownerId, id);
+        transaction.executeWithoutResult(status -> {
+            if (!files.delete(file.id(), ownerId)) {
+                throw notFound();
+            }
+            store.delete(file.storageKey());
+        });
+    }
+
+    private void deleteObject(String key) {
+        try {
+            store.delete(key);
+        } catch (StorageUnavailableException e) {
+            log.error("Could not remove the orphaned object {} after a failed upload", key, e);
+        }
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file.");
+    }
+}

@@ -1,0 +1,73 @@
+package com.example.myamazingapp.files;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.example.myamazingapp.accounts.CurrentAccount;
+
+/** The "My files" page: upload, list, download, delete. */
+@Controller
+class FilesController {
+
+    private final FileService files;
+    private final UploadLimits limits;
+
+    FilesController(FileService files, UploadLimits limits) {
+        this.files = files;
+        this.limits = limits;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/files";
+    }
+
+    @GetMapping("/files")
+    String list(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("files", files.list(me.id(), page));
+        model.addAttribute("maxUploadBytes", limits.maxBytes());
+        model.addAttribute("maxUploadText", UploadLimits.readable(limits.maxBytes()));
+        return "files";
+    }
+
+    @PostMapping("/files")
+    String upload(@AuthenticationPrincipal CurrentAccount me, @RequestParam(name = "file", required = false) MultipartFile file,
+                  RedirectAttributes redirect) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is empty. Choose a file with content.");
+        }
+        try (var content = file.getInputStream()) {
+            var stored = files.upload(me.id(), file.getOriginalFilename(), file.getContentType(), content, file.getSize());
+            redirect.addFlashAttribute("message", "Uploaded " + stored.originalName() + ".");
+        }
+        return "redirect:/files";
+    }
+
+    @GetMapping("/files/{id}/download")
+    ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID id) {
+        var file = files.get(me.id(), id);
+        return Downloads.of(file, files.open(file));
+    }
+
+    @PostMapping("/files/{id}/delete")
+    String delete(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID id, RedirectAttributes redirect) {
+        var file = files.get(me.id(), id);
+        files.delete(me.id(), id);
+        redirect.addFlashAttribute("message", "Deleted " + file.originalName() + ".");
+        return "redirect:/files";
+    }
+}

@@ -1,0 +1,66 @@
+package com.example.myamazingapp.files;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class StoredFileRepository {
+
+    private static final String COLUMNS =
+            "id, owner_id, original_name, content_type, size_bytes, sha256, storage_key, created_at";
+
+    private final JdbcClient jdbc;
+
+    public StoredFileRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public StoredFile insert(StoredFile file) {
+        return jdbc.sql("""
+                        INSERT INTO stored_files (id, owner_id, original_name, content_type, size_bytes, sha256, storage_key)
+                        VALUES (:id, :ownerId, :originalName, :contentType, :sizeBytes, :sha256, :storageKey)
+                        RETURNING\s""" + COLUMNS)
+                .paramSource(file)
+                .query(StoredFile.class)
+                .single();
+    }
+
+    /** The owner is part of every lookup: another user's id is simply not found. */
+    public Optional<StoredFile> find(UUID id, long ownerId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stored_files WHERE id = :id AND owner_id = :ownerId")
+                .param("id", id)
+                .param("ownerId", ownerId)
+                .query(StoredFile.class)
+                .optional();
+    }
+
+    public List<StoredFile> newestFirst(long ownerId, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                         FROM stored_files WHERE owner_id = :ownerId
+                        ORDER BY created_at DESC, id
+                        OFFSET :offset LIMIT :limit""")
+                .param("ownerId", ownerId)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(StoredFile.class)
+                .list();
+    }
+
+    public long count(long ownerId) {
+        return jdbc.sql("SELECT count(*) FROM stored_files WHERE owner_id = :ownerId")
+                .param("ownerId", ownerId)
+                .query(Long.class)
+                .single();
+    }
+
+    public boolean delete(UUID id, long ownerId) {
+        return jdbc.sql("DELETE FROM stored_files WHERE id = :id AND owner_id = :ownerId")
+                .param("id", id)
+                .param("ownerId", ownerId)
+                .update() == 1;
+    }
+}

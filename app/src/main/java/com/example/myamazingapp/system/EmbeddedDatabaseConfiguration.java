@@ -1,0 +1,57 @@
+package com.example.myamazingapp.system;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Profiles;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * The embedded default: with no DATABASE_HOST (and outside the aws profile) a real PostgreSQL 17 runs in-process,
+ * keeping its data in {@code app.embedded-database.data-directory} across restarts, so a newcomer needs nothing installed.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoDatabaseConfigured.class)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${app.embedded-database.data-directory}") Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory);
+        // Kept across restarts: zonky runs initdb only when the folder holds no cluster yet.
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        return DataSourceBuilder.create()
+                .url(postgres.getJdbcUrl("postgres", "postgres"))
+                .username("postgres")
+                .build();
+    }
+
+    static class NoDatabaseConfigured implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            var environment = context.getEnvironment();
+            return !StringUtils.hasText(environment.getProperty("DATABASE_HOST"))
+                    && !environment.acceptsProfiles(Profiles.of("aws"));
+        }
+    }
+}

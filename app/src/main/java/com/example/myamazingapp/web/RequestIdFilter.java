@@ -1,0 +1,45 @@
+package com.example.myamazingapp.web;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id, put in the logging MDC (so every log line of the request carries it) and returned as
+ * X-Request-Id. Behind the ALB the id is its X-Amzn-Trace-Id, so our logs join the load balancer's access logs.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+    public static final String TRACE_HEADER = "X-Amzn-Trace-Id";
+    public static final String RESPONSE_HEADER = "X-Request-Id";
+    static final String MDC_KEY = "requestId";
+    // The header is client-controlled when not set by the ALB: accept only a short, log-safe value.
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9=;:._-]{1,200}");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var incoming = request.getHeader(TRACE_HEADER);
+        var requestId = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        MDC.put(MDC_KEY, requestId);
+        response.setHeader(RESPONSE_HEADER, requestId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+}
