@@ -1,5 +1,6 @@
 package com.example.myamazingapp.infra;
 
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -8,6 +9,8 @@ import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ecs.Secret;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.rds.CaCertificate;
 import software.amazon.awscdk.services.rds.Credentials;
@@ -84,12 +87,33 @@ public class Database extends Construct {
             instance.getNode().addDependency(group);
         }
 
+        suppressNagFindings(config);
+
         passwordForTasks = config.dbPasswordParameter() == null
                 ? Secret.fromSecretsManager(instance.getSecret(), "password")
                 : Secret.fromSsmParameter(StringParameter.fromSecureStringParameterAttributes(this, "db_password",
                         SecureStringParameterAttributes.builder()
                                 .parameterName(config.dbPasswordParameter())
                                 .build()));
+    }
+
+    private void suppressNagFindings(EnvironmentConfig config) {
+        var suppressions = new ArrayList<>(List.of(
+                NagPackSuppression.builder().id("AwsSolutions-RDS11")
+                        .reason("PostgreSQL keeps its standard port 5432 (the contract's DATABASE_PORT): only the "
+                                + "application tasks' security group can reach it, so a different port hides nothing.")
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-SMG4")
+                        .reason("The tasks read the master password once, at start; rotating it would break every "
+                                + "running task's new connections until a redeploy. Rotate by hand with a redeploy.")
+                        .build()));
+        if (!config.deletionProtection()) {
+            suppressions.add(NagPackSuppression.builder().id("AwsSolutions-RDS10")
+                    .reason("Deletion protection is configured off for " + config.name()
+                            + ", a disposable environment; removal still takes a final snapshot.")
+                    .build());
+        }
+        NagSuppressions.addResourceSuppressions(instance, suppressions, true);
     }
 
     /** The master password never enters a template: a generated secret, or a SecureString resolved by CloudFormation. */

@@ -33,16 +33,19 @@ public final class InfraApp {
      * Writes to CDK_OUTDIR when the CLI sets it, else to infra/cdk.out.
      */
     public static App newApp(Map<String, Object> extraContext) {
+        var outdir = System.getenv("CDK_OUTDIR");
+        return newApp(extraContext, outdir != null ? Path.of(outdir) : infraDir().resolve("cdk.out"));
+    }
+
+    /** {@link #newApp(Map)} writing to {@code outdir} (the tests write under target/). */
+    public static App newApp(Map<String, Object> extraContext, Path outdir) {
         var infraDir = infraDir();
         var context = new HashMap<String, Object>();
         if (System.getenv("CDK_CONTEXT_JSON") == null) {
             context.putAll(cdkJsonContext(infraDir.resolve("cdk.json")));
         }
         context.putAll(extraContext);
-        var outdir = System.getenv("CDK_OUTDIR") != null
-                ? System.getenv("CDK_OUTDIR")
-                : infraDir.resolve("cdk.out").toString();
-        return new App(AppProps.builder().context(context).outdir(outdir).build());
+        return new App(AppProps.builder().context(context).outdir(outdir.toString()).build());
     }
 
     /** The infra module's folder: the working directory of the CLI and of Surefire, or infra/ below it. */

@@ -2,6 +2,8 @@ package com.example.myamazingapp.infra;
 
 import java.util.List;
 import java.util.Map;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -59,6 +61,12 @@ public class Network extends Construct {
                 .build();
         publicWebAccess.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP from the world (redirected to HTTPS)");
         publicWebAccess.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from the world");
+
+        NagSuppressions.addResourceSuppressions(publicWebAccess, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-EC23")
+                .reason("public_web_access is the public entrance of the document: ALB1 takes 80 (redirected) "
+                        + "and 443 from anywhere, and nothing else.")
+                .build()), true);
 
         albTargetGroupAccess = SecurityGroup.Builder.create(this, "alb_target_group_access")
                 .vpc(vpc)

@@ -43,6 +43,10 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificat
 import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
 import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.route53.ARecord;
 import software.amazon.awscdk.services.route53.HostedZone;
@@ -169,10 +173,8 @@ public class Service extends Construct {
         container.addMountPoints(MountPoint.builder()
                 .sourceVolume("tmp").containerPath("/tmp").readOnly(false).build());
 
-        // The task role reaches exactly the application's key prefixes; the execution role gets the image
-        // pull and the password read from CDK's grants above.
-        props.storage().dataBucket().grantReadWrite(taskDefinition.getTaskRole(), "files/*");
-        props.storage().reportsBucket().grantPut(taskDefinition.getTaskRole(), "reports/*");
+        grantApplicationAccess(props.storage());
+        suppressNagFindings();
 
         // While the image tag is still 'bootstrap' the repository is empty: run no task until the pipeline ships.
         var bootstrap = CfnCondition.Builder.create(this, "ImageIsBootstrap")
@@ -209,6 +211,50 @@ public class Service extends Construct {
                 .scaleOutCooldown(Duration.seconds(60))
                 .scaleInCooldown(Duration.seconds(300))
                 .build());
+    }
+
+    /**
+     * The task role gets exactly the S3 calls the application makes: read, write and delete its files under
+     * files/ plus HeadBucket (readiness) on the data bucket, and PUT under reports/ in the reports bucket.
+     * The execution role gets the image pull and the password read from CDK's grants on the container.
+     */
+    private void grantApplicationAccess(Storage storage) {
+        var taskRole = taskDefinition.getTaskRole();
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("DataBucketFiles")
+                .actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
+                .resources(List.of(storage.dataBucket().arnForObjects("files/*")))
+                .build());
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("DataBucketReachable")
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(storage.dataBucket().getBucketArn()))
+                .build());
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("ReportsBucketPublish")
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(storage.reportsBucket().arnForObjects("reports/*")))
+                .build());
+    }
+
+    private void suppressNagFindings() {
+        NagSuppressions.addResourceSuppressions(taskDefinition, List.of(
+                NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                        .reason("The task role's object permissions are limited to the application's key prefixes "
+                                + "files/* (data bucket) and reports/* (reports bucket); object keys are random UUIDs "
+                                + "and report dates, so they cannot be listed one by one.")
+                        .appliesTo(List.of(RegexAppliesTo.builder()
+                                .regex("/^Resource::<storage\\w+\\.Arn>\\/(files|reports)\\/\\*$/g").build()))
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-IAM5")
+                        .reason("ecr:GetAuthorizationToken, which the execution role needs to pull the image, "
+                                + "only exists on resource '*'; the pull itself is limited to this environment's repository.")
+                        .appliesTo(List.of("Resource::*"))
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-ECS2")
+                        .reason("The environment variables are non-secret configuration (host names, bucket names, "
+                                + "URLs, sizes); the only secret, DATABASE_PASSWORD, is an ECS secret.")
+                        .build()), true);
     }
 
     /** The contract's environment variables; DATABASE_PASSWORD is a secret, the optional ones only when set. */
