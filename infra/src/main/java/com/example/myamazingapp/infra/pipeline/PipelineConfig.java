@@ -1,0 +1,162 @@
+package com.example.myamazingapp.infra.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import software.constructs.Node;
+
+/**
+ * The delivery pipeline's settings: the document's GitHubRepo and GitHubSecret parameters plus the approvers.
+ * Read from the cdk.json context object {@code pipeline}; any single field can be overridden on the command line
+ * with {@code -c pipeline.<field>=<value>} (e.g. {@code -c pipeline.branch=release}).
+ *
+ * @param githubOwner            the GitHub user or organisation that owns the repository
+ * @param githubRepo             the repository name
+ * @param branch                 the branch whose pushes start the pipeline
+ * @param sourceType             how CodePipeline reaches GitHub
+ * @param githubTokenSecretName  Secrets Manager secret holding the GitHub personal access token (github-webhook only)
+ * @param connectionArn          the CodeStar / CodeConnections connection (codestar-connection only, else null)
+ * @param approverEmails         who is asked, through the SNS topic MyAmazingApprovers, to approve a release
+ */
+public record PipelineConfig(
+        String githubOwner,
+        String githubRepo,
+        String branch,
+        SourceType sourceType,
+        String githubTokenSecretName,
+        String connectionArn,
+        List<String> approverEmails) {
+
+    public static final String CONTEXT_KEY = "pipeline";
+    public static final String DEFAULT_SECRET_NAME = "myamazingapp/github-token";
+
+    /** The document's way (GitHub action + webhook with GITHUB_HMAC) or the GitHub App way AWS recommends now. */
+    public enum SourceType {
+        GITHUB_WEBHOOK("github-webhook"), CODESTAR_CONNECTION("codestar-connection");
+
+        private final String configValue;
+
+        SourceType(String configValue) {
+            this.configValue = configValue;
+        }
+
+        public String configValue() {
+            return configValue;
+        }
+
+        static SourceType parse(String value) {
+            for (var type : values()) {
+                if (type.configValue.equals(value)) {
+                    return type;
+                }
+            }
+            throw invalid("sourceType", value, "must be github-webhook or codestar-connection");
+        }
+    }
+
+    // GitHub: 1-39 characters for owners, 1-100 for repositories; letters, digits and a few separators.
+    private static final Pattern GITHUB_OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
+    private static final Pattern GITHUB_REPO = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern BRANCH = Pattern.compile("[A-Za-z0-9._/-]{1,255}");
+    private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
+    private static final Pattern CONNECTION_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:\\d{12}:connection/[A-Za-z0-9-]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
+
+    public PipelineConfig {
+        require("githubOwner", githubOwner, GITHUB_OWNER, "a GitHub user or organisation name");
+        require("githubRepo", githubRepo, GITHUB_REPO, "a GitHub repository name");
+        require("branch", branch, BRANCH, "a branch name");
+        if (sourceType == null) {
+            throw invalid("sourceType", null, "must be github-webhook or codestar-connection");
+        }
+        switch (sourceType) {
+            case GITHUB_WEBHOOK -> {
+                require("githubTokenSecretName", githubTokenSecretName, SECRET_NAME, "a Secrets Manager secret name");
+                if (connectionArn != null) {
+                    throw invalid("connectionArn", connectionArn, "is only used with sourceType codestar-connection");
+                }
+            }
+            case CODESTAR_CONNECTION -> require("connectionArn", connectionArn, CONNECTION_ARN,
+                    "a connection ARN like arn:aws:codeconnections:eu-west-1:123456789012:connection/<id>");
+        }
+        if (approverEmails == null || approverEmails.isEmpty()) {
+            throw invalid("approverEmails", null, "needs at least one e-mail address: nobody would be asked to approve");
+        }
+        for (var email : approverEmails) {
+            require("approverEmails", email, EMAIL, "an e-mail address");
+        }
+        approverEmails = List.copyOf(approverEmails);
+    }
+
+    /** Reads the {@code pipeline} context of the app (cdk.json), with {@code pipeline.<field>} overrides. */
+    public static PipelineConfig fromContext(Node node) {
+        var section = node.tryGetContext(CONTEXT_KEY);
+        if (section != null && !(section instanceof Map)) {
+            throw new IllegalArgumentException("cdk.json context '" + CONTEXT_KEY + "' must be an object, got: " + section);
+        }
+        Map<?, ?> values = section == null ? Map.of() : (Map<?, ?>) section;
+        var sourceType = SourceType.parse(text(node, values, "sourceType", SourceType.GITHUB_WEBHOOK.configValue()));
+        return new PipelineConfig(
+                text(node, values, "githubOwner", null),
+                text(node, values, "githubRepo", null),
+                text(node, values, "branch", "main"),
+                sourceType,
+                sourceType == SourceType.GITHUB_WEBHOOK
+                        ? text(node, values, "githubTokenSecretName", DEFAULT_SECRET_NAME)
+                        : null,
+                text(node, values, "connectionArn", null),
+                emails(field(node, values, "approverEmails")));
+    }
+
+    private static Object field(Node node, Map<?, ?> values, String name) {
+        var override = node.tryGetContext(CONTEXT_KEY + "." + name);
+        return override != null ? override : values.get(name);
+    }
+
+    private static String text(Node node, Map<?, ?> values, String name, String fallback) {
+        var value = field(node, values, name);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof String s)) {
+            throw invalid(name, value, "must be a string");
+        }
+        return s.isBlank() ? fallback : s.strip();
+    }
+
+    // A JSON array in cdk.json, or a comma-separated string from -c pipeline.approverEmails=a@x.com,b@x.com
+    private static List<String> emails(Object value) {
+        var list = new ArrayList<String>();
+        if (value instanceof List<?> items) {
+            for (var item : items) {
+                list.add(item == null ? null : item.toString().strip());
+            }
+        } else if (value instanceof String s) {
+            for (var part : s.split(",")) {
+                if (!part.isBlank()) {
+                    list.add(part.strip());
+                }
+            }
+        } else if (value != null) {
+            throw invalid("approverEmails", value, "must be a list of e-mail addresses");
+        }
+        return list;
+    }
+
+    private static void require(String name, String value, Pattern pattern, String what) {
+        if (value == null || value.isBlank()) {
+            throw invalid(name, value, "is required: " + what);
+        }
+        if (!pattern.matcher(value).matches()) {
+            throw invalid(name, value, "is not " + what);
+        }
+    }
+
+    private static IllegalArgumentException invalid(String name, Object value, String problem) {
+        return new IllegalArgumentException("pipeline configuration: " + CONTEXT_KEY + "." + name
+                + (value == null ? "" : " = '" + value + "'") + " " + problem
+                + " (set it in infra/cdk.json under \"" + CONTEXT_KEY + "\" or with -c " + CONTEXT_KEY + "." + name + "=...)");
+    }
+}

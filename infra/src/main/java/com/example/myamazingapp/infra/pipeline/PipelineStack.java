@@ -1,0 +1,260 @@
+package com.example.myamazingapp.infra.pipeline;
+
+import com.example.myamazingapp.infra.DeployTarget;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.SecretValue;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.codebuild.BuildEnvironment;
+import software.amazon.awscdk.services.codebuild.BuildEnvironmentVariable;
+import software.amazon.awscdk.services.codebuild.BuildSpec;
+import software.amazon.awscdk.services.codebuild.ComputeType;
+import software.amazon.awscdk.services.codebuild.IBuildImage;
+import software.amazon.awscdk.services.codebuild.LinuxBuildImage;
+import software.amazon.awscdk.services.codebuild.PipelineProject;
+import software.amazon.awscdk.services.codepipeline.Artifact;
+import software.amazon.awscdk.services.codepipeline.IAction;
+import software.amazon.awscdk.services.codepipeline.Pipeline;
+import software.amazon.awscdk.services.codepipeline.PipelineType;
+import software.amazon.awscdk.services.codepipeline.StageProps;
+import software.amazon.awscdk.services.codepipeline.actions.CodeBuildAction;
+import software.amazon.awscdk.services.codepipeline.actions.CodeStarConnectionsSourceAction;
+import software.amazon.awscdk.services.codepipeline.actions.EcsDeployAction;
+import software.amazon.awscdk.services.codepipeline.actions.GitHubSourceAction;
+import software.amazon.awscdk.services.codepipeline.actions.GitHubTrigger;
+import software.amazon.awscdk.services.codepipeline.actions.ManualApprovalAction;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.constructs.Construct;
+
+/**
+ * The document's "CodePipeline Instance": GitHub → Test → BuildImageQA → DeployQA → SmokeTestQA → GetApproval
+ * (SNS topic MyAmazingApprovers) → PromoteImageProd → DeployProd.
+ *
+ * <p>Prod receives the very image QA ran and the approvers approved (copied by digest, never rebuilt). Each
+ * CodeBuild project has its own service role, so the QA build can push only to the QA repository and write only
+ * the QA image-tag parameter, and only the promotion can touch Prod.
+ */
+public final class PipelineStack extends Stack {
+
+    /** Buildspecs are read from the source artifact at build time, so they always match the scripts they call. */
+    public static final String TEST_BUILDSPEC = "infra/buildspecs/test.yml";
+    public static final String BUILD_IMAGE_BUILDSPEC = "infra/buildspecs/build-image.yml";
+    public static final String SMOKE_TEST_BUILDSPEC = "infra/buildspecs/smoke-test.yml";
+    public static final String PROMOTE_IMAGE_BUILDSPEC = "infra/buildspecs/promote-image.yml";
+
+    /** Debian, like the team machines: the test buildspec installs JDK 25, Node and Chromium into it. */
+    public static final String TEST_IMAGE = "public.ecr.aws/docker/library/debian:trixie";
+
+    static final String APPROVERS_TOPIC = "MyAmazingApprovers";
+    static final String SOURCE_NAMESPACE = "SourceVariables";
+    static final String QA_IMAGE_NAMESPACE = "QAImage";
+
+    private final Pipeline pipeline;
+    private final Topic approvers;
+
+    public PipelineStack(Construct scope, String id, StackProps props,
+                         PipelineConfig config, DeployTarget qa, DeployTarget prod) {
+        super(scope, id, props);
+
+        var key = Key.Builder.create(this, "PipelineKey")
+                .description("myamazingapp pipeline: artifacts, build output and approval notifications")
+                .enableKeyRotation(true)
+                .build();
+        var artifacts = Bucket.Builder.create(this, "ArtifactsBucket")
+                .encryption(BucketEncryption.KMS)
+                .encryptionKey(key)
+                .bucketKeyEnabled(true)
+                .enforceSsl(true)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .versioned(true)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .expiration(Duration.days(30))
+                        .noncurrentVersionExpiration(Duration.days(1))
+                        .build()))
+                .build();
+        approvers = Topic.Builder.create(this, APPROVERS_TOPIC)
+                .topicName(APPROVERS_TOPIC)
+                .displayName("myamazingapp release approvals")
+                .masterKey(key)
+                .enforceSsl(true)
+                .build();
+        config.approverEmails().forEach(email -> approvers.addSubscription(new EmailSubscription(email)));
+
+        var source = new Artifact("Source");
+        var qaImage = new Artifact("QAImageDefinitions");
+        var prodImage = new Artifact("ProdImageDefinitions");
+
+        var sourceAction = sourceAction(config, source);
+        var commitId = sourceAction instanceof GitHubSourceAction github
+                ? github.getVariables().getCommitId()
+                : ((CodeStarConnectionsSourceAction) sourceAction).getVariables().getCommitId();
+
+        var test = project("Test", TEST_BUILDSPEC, LinuxBuildImage.fromDockerRegistry(TEST_IMAGE),
+                ComputeType.MEDIUM, false, Duration.minutes(60), key, Map.of());
+
+        var buildQa = project("BuildImageQA", BUILD_IMAGE_BUILDSPEC, LinuxBuildImage.STANDARD_7_0,
+                ComputeType.SMALL, true, Duration.minutes(30), key, Map.of(
+                        "REPOSITORY_URI", qa.repository().getRepositoryUri(),
+                        "IMAGE_TAG_PARAMETER", qa.imageTagParameter().getParameterName(),
+                        "CONTAINER_NAME", qa.containerName()));
+        qa.repository().grantPullPush(buildQa);
+        qa.repository().grant(buildQa, "ecr:DescribeImages");
+        qa.imageTagParameter().grantWrite(buildQa);
+
+        var smokeQa = project("SmokeTestQA", SMOKE_TEST_BUILDSPEC, LinuxBuildImage.STANDARD_7_0,
+                ComputeType.SMALL, false, Duration.minutes(15), key, Map.of("BASE_URL", qa.url()));
+
+        var promote = project("PromoteImageProd", PROMOTE_IMAGE_BUILDSPEC, LinuxBuildImage.STANDARD_7_0,
+                ComputeType.SMALL, true, Duration.minutes(30), key, Map.of(
+                        "SOURCE_REPOSITORY_URI", qa.repository().getRepositoryUri(),
+                        "REPOSITORY_URI", prod.repository().getRepositoryUri(),
+                        "IMAGE_TAG_PARAMETER", prod.imageTagParameter().getParameterName(),
+                        "CONTAINER_NAME", prod.containerName()));
+        qa.repository().grantPull(promote);
+        qa.repository().grant(promote, "ecr:DescribeImages");
+        prod.repository().grantPullPush(promote);
+        prod.repository().grant(promote, "ecr:DescribeImages");
+        prod.imageTagParameter().grantWrite(promote);
+
+        var buildQaAction = CodeBuildAction.Builder.create()
+                .actionName("BuildImageQA")
+                .project(buildQa)
+                .input(source)
+                .outputs(List.of(qaImage))
+                .variablesNamespace(QA_IMAGE_NAMESPACE)
+                .build();
+        var imageTag = buildQaAction.variable("IMAGE_TAG");
+        var imageDigest = buildQaAction.variable("IMAGE_DIGEST");
+
+        pipeline = Pipeline.Builder.create(this, "MyAmazingPipeline")
+                .pipelineName("MyAmazingPipeline")
+                .pipelineType(PipelineType.V2)
+                .role(Role.Builder.create(this, "PipelineExecutionRole")
+                        .assumedBy(new ServicePrincipal("codepipeline.amazonaws.com"))
+                        .description("CodePipeline MyAmazingPipeline: assumes the per-action roles CDK creates")
+                        .build())
+                .artifactBucket(artifacts)
+                .stages(List.of(
+                        stage("Source", sourceAction),
+                        stage("Test", CodeBuildAction.Builder.create()
+                                .actionName("Test").project(test).input(source).build()),
+                        stage("BuildImageQA", buildQaAction),
+                        stage("DeployQA", EcsDeployAction.Builder.create()
+                                .actionName("DeployQA")
+                                .service(qa.service())
+                                .input(qaImage)
+                                .deploymentTimeout(Duration.minutes(30))
+                                .build()),
+                        stage("SmokeTestQA", CodeBuildAction.Builder.create()
+                                .actionName("SmokeTestQA")
+                                .project(smokeQa)
+                                .input(source)
+                                .environmentVariables(Map.of("EXPECTED_COMMIT", plain(commitId)))
+                                .build()),
+                        stage("GetApproval", ManualApprovalAction.Builder.create()
+                                .actionName("GetApproval")
+                                .notificationTopic(approvers)
+                                .externalEntityLink(qa.url())
+                                .additionalInformation("QA (" + qa.url() + ") runs commit " + commitId
+                                        + " as image " + imageTag + " (" + imageDigest + ") and passed the smoke test."
+                                        + " Approve to ship exactly this image to Prod.")
+                                .build()),
+                        stage("PromoteImageProd", CodeBuildAction.Builder.create()
+                                .actionName("PromoteImageProd")
+                                .project(promote)
+                                .input(source)
+                                .outputs(List.of(prodImage))
+                                .environmentVariables(Map.of(
+                                        "IMAGE_TAG", plain(imageTag),
+                                        "IMAGE_DIGEST", plain(imageDigest)))
+                                .build()),
+                        stage("DeployProd", EcsDeployAction.Builder.create()
+                                .actionName("DeployProd")
+                                .service(prod.service())
+                                .input(prodImage)
+                                .deploymentTimeout(Duration.minutes(30))
+                                .build())))
+                .build();
+
+        PipelineNagSuppressions.apply(this);
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    public Topic approvers() {
+        return approvers;
+    }
+
+    private IAction sourceAction(PipelineConfig config, Artifact output) {
+        return switch (config.sourceType()) {
+            // The document's way: a personal access token in Secrets Manager, webhook authenticated with GITHUB_HMAC.
+            case GITHUB_WEBHOOK -> GitHubSourceAction.Builder.create()
+                    .actionName("Source")
+                    .owner(config.githubOwner())
+                    .repo(config.githubRepo())
+                    .branch(config.branch())
+                    .oauthToken(SecretValue.secretsManager(config.githubTokenSecretName()))
+                    .trigger(GitHubTrigger.WEBHOOK)
+                    .output(output)
+                    .variablesNamespace(SOURCE_NAMESPACE)
+                    .build();
+            case CODESTAR_CONNECTION -> CodeStarConnectionsSourceAction.Builder.create()
+                    .actionName("Source")
+                    .owner(config.githubOwner())
+                    .repo(config.githubRepo())
+                    .branch(config.branch())
+                    .connectionArn(config.connectionArn())
+                    .triggerOnPush(true)
+                    .output(output)
+                    .variablesNamespace(SOURCE_NAMESPACE)
+                    .build();
+        };
+    }
+
+    // One role per project (named <project>Role): the document's CodeBuildServiceRole, split so that each build
+    // holds only the permissions of its own step.
+    private PipelineProject project(String name, String buildspec, IBuildImage image, ComputeType compute,
+                                    boolean privileged, Duration timeout, Key key, Map<String, String> variables) {
+        var role = Role.Builder.create(this, name + "Role")
+                .assumedBy(new ServicePrincipal("codebuild.amazonaws.com"))
+                .description("CodeBuild service role of the " + name + " step of MyAmazingPipeline")
+                .build();
+        var environment = new java.util.LinkedHashMap<String, BuildEnvironmentVariable>();
+        variables.forEach((k, v) -> environment.put(k, plain(v)));
+        return PipelineProject.Builder.create(this, name + "Project")
+                .projectName("myamazingapp-" + name)
+                .description("MyAmazingPipeline step " + name + " (" + buildspec + ")")
+                .buildSpec(BuildSpec.fromSourceFilename(buildspec))
+                .environment(BuildEnvironment.builder()
+                        .buildImage(image)
+                        .computeType(compute)
+                        .privileged(privileged)
+                        .build())
+                .environmentVariables(environment)
+                .encryptionKey(key)
+                .timeout(timeout)
+                .role(role)
+                .build();
+    }
+
+    private static BuildEnvironmentVariable plain(String value) {
+        return BuildEnvironmentVariable.builder().value(value).build();
+    }
+
+    private static StageProps stage(String name, IAction action) {
+        return StageProps.builder().stageName(name).actions(List.of(action)).build();
+    }
+}
