@@ -32,7 +32,7 @@ class ReportJob {
     /** The advisory lock key of report runs (the bytes of "reports!"), the same in every instance. */
     static final long LOCK_KEY = 0x7265706f72747321L;
 
-    enum Outcome { PUBLISHED, ALREADY_PUBLISHED, SLOT_ALREADY_RUN, BUSY }
+    enum Outcome { PUBLISHED, ALREADY_PUBLISHED, SLOT_ALREADY_RUN, BUSY, FAILED }
 
     record Result(Outcome outcome, LocalDate date) {
     }
@@ -79,7 +79,20 @@ class ReportJob {
 
     private Result run(String trigger, Instant slot, String requestedBy) {
         LocalDate date = LocalDate.ofInstant(slot, ZoneOffset.UTC);
-        var result = transactions.execute(status -> {
+        Result result;
+        try {
+            result = claimAndPublish(trigger, slot, requestedBy, date);
+        } catch (RuntimeException e) {
+            // The transaction rolled the claim back: the slot can run again; latest/ is untouched (see ReportPublisher).
+            log.error("report run {} for slot {} failed; the previous report stays published", trigger, slot, e);
+            return new Result(Outcome.FAILED, date);
+        }
+        log.info("report run {} for slot {}: {} (report of {})", trigger, slot, result.outcome(), result.date());
+        return result;
+    }
+
+    private Result claimAndPublish(String trigger, Instant slot, String requestedBy, LocalDate date) {
+        return transactions.execute(status -> {
             if (!jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Boolean.class).single()) {
                 return new Result(Outcome.BUSY, date);
             }
@@ -107,8 +120,6 @@ class ReportJob {
                     renderer.index(dates));
             return new Result(Outcome.PUBLISHED, date);
         });
-        log.info("report run {} for slot {}: {} (report of {})", trigger, slot, result.outcome(), result.date());
-        return result;
     }
 
     List<Run> recentRuns(int limit) {

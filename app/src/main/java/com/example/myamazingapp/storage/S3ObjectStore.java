@@ -6,8 +6,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The data bucket. Uploads go up as one PUT of known length, streamed from the caller's stream. */
-public class S3ObjectStore implements ObjectStore, AutoCloseable {
+/**
+ * The data bucket. Uploads go up as one PUT of known length, streamed from the caller's stream. Such a stream cannot
+ * be replayed, so the SDK does not retry a failed PUT: the upload fails as a whole (503) and the user tries again.
+ */
+public class S3ObjectStore implements ObjectStore {
 
     private final S3Client s3;
     private final String bucket;
@@ -22,7 +25,8 @@ public class S3ObjectStore implements ObjectStore, AutoCloseable {
         try {
             s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).contentLength(length),
                     RequestBody.fromInputStream(content, length));
-        } catch (SdkException e) {
+        } catch (SdkException | IllegalStateException e) {
+            // IllegalStateException: the SDK's answer to a stream shorter than its declared length.
             throw new StorageUnavailableException("Could not store the file in the data bucket", e);
         }
     }
@@ -52,10 +56,5 @@ public class S3ObjectStore implements ObjectStore, AutoCloseable {
         } catch (SdkException e) {
             throw new StorageUnavailableException("The data bucket " + bucket + " is not reachable", e);
         }
-    }
-
-    @Override
-    public void close() {
-        s3.close();
     }
 }

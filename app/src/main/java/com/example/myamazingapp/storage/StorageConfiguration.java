@@ -1,6 +1,10 @@
 package com.example.myamazingapp.storage;
 
+import java.net.URI;
 import java.time.Duration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,13 +20,25 @@ import software.amazon.awssdk.services.s3.S3Client;
 @EnableConfigurationProperties(StorageProperties.class)
 class StorageConfiguration {
 
+    /** The embedded default, and only then: with no DATA_BUCKET the bytes stay in a local folder. */
     @Bean
-    ObjectStore objectStore(StorageProperties properties) {
-        if (!properties.usesS3()) {
-            return new LocalFolderObjectStore(properties.localFolder());
-        }
+    ObjectStore objectStore(StorageProperties properties, ObjectProvider<S3Client> s3) {
+        var client = s3.getIfAvailable();
+        return client == null
+                ? new LocalFolderObjectStore(properties.localFolder())
+                : new S3ObjectStore(client, properties.dataBucket());
+    }
+
+    /** Also used by the reports feature for its bucket. */
+    @Bean
+    @ConditionalOnExpression("'${app.storage.data-bucket:}' != ''")
+    S3Client s3Client(StorageProperties properties) {
+        return s3Client(properties.region(), properties.endpoint());
+    }
+
+    static S3Client s3Client(String region, URI endpoint) {
         var builder = S3Client.builder()
-                .region(Region.of(properties.region()))
+                .region(Region.of(region))
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(3))
                         .socketTimeout(Duration.ofSeconds(60)))
@@ -31,9 +47,9 @@ class StorageConfiguration {
                 // compute our own SHA-256 of every upload, so send checksums only where an operation requires one.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        if (properties.endpoint() != null && !properties.endpoint().toString().isBlank()) {
-            builder.endpointOverride(properties.endpoint()).forcePathStyle(true);
+        if (endpoint != null && !endpoint.toString().isBlank()) {
+            builder.endpointOverride(endpoint).forcePathStyle(true);
         }
-        return new S3ObjectStore(builder.build(), properties.dataBucket());
+        return builder.build();
     }
 }

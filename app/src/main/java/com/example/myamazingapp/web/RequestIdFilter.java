@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,6 +25,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class RequestIdFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
     public static final String TRACE_HEADER = "X-Amzn-Trace-Id";
     public static final String RESPONSE_HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
@@ -36,9 +39,15 @@ public class RequestIdFilter extends OncePerRequestFilter {
         var requestId = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, requestId);
         response.setHeader(RESPONSE_HEADER, requestId);
+        long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            // One line per request (health checks excepted: the load balancer polls them all day).
+            if (!request.getRequestURI().startsWith("/actuator/health")) {
+                log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                        (System.nanoTime() - start) / 1_000_000);
+            }
             MDC.remove(MDC_KEY);
         }
     }

@@ -27,7 +27,7 @@ public class ApiClient {
     private final int port;
     private final String authorization;
 
-    ApiClient(int port) {
+    public ApiClient(int port) {
         this(port, null);
     }
 

@@ -1,5 +1,9 @@
 package com.example.myamazingapp.support;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -20,15 +24,23 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        registry.add("DATABASE_HOST", () -> "localhost");
-        registry.add("DATABASE_PORT", TestDatabase::port);
-        registry.add("DATABASE_NAME", () -> "postgres");
-        registry.add("DATABASE_USER", () -> "postgres");
-        registry.add("DATABASE_PASSWORD", () -> "postgres");
-        registry.add("DATA_BUCKET", () -> TestS3.BUCKET);
-        registry.add("S3_ENDPOINT", () -> TestS3.endpoint().toString());
-        registry.add("AWS_REGION", () -> TestS3.REGION);
-        registry.add("MAX_UPLOAD_SIZE", () -> MAX_UPLOAD_BYTES + "B");
+        environment(registry, Map.of());
+    }
+
+    /** The ECS variable names, pointing at the test servers; {@code overrides} replaces some (fault tests). */
+    public static void environment(DynamicPropertyRegistry registry, Map<String, Supplier<Object>> overrides) {
+        var values = new LinkedHashMap<String, Supplier<Object>>();
+        values.put("DATABASE_HOST", () -> "localhost");
+        values.put("DATABASE_PORT", TestDatabase::port);
+        values.put("DATABASE_NAME", () -> "postgres");
+        values.put("DATABASE_USER", () -> "postgres");
+        values.put("DATABASE_PASSWORD", () -> "postgres");
+        values.put("DATA_BUCKET", () -> TestS3.BUCKET);
+        values.put("S3_ENDPOINT", () -> TestS3.endpoint().toString());
+        values.put("AWS_REGION", () -> TestS3.REGION);
+        values.put("MAX_UPLOAD_SIZE", () -> MAX_UPLOAD_BYTES + "B");
+        values.putAll(overrides);
+        values.forEach(registry::add);
     }
 
     protected ApiClient api() {

@@ -1,0 +1,126 @@
+package com.example.myamazingapp.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.example.myamazingapp.support.Browserless;
+import com.example.myamazingapp.support.IntegrationTest;
+
+class AccountsTest extends IntegrationTest {
+
+    static final String PASSWORD = "correct horse battery";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void signUpRefusesBadInputWithAClearMessage() {
+        var email = unique();
+        assertThat(api().signUp(email, PASSWORD).status()).isEqualTo(201);
+
+        var duplicate = api().signUp(email.toUpperCase(), PASSWORD);
+        var badEmail = api().signUp("not-an-email", PASSWORD);
+        var shortPassword = api().signUp(unique(), "short");
+
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().get("message").asString()).contains("already exists");
+        assertThat(badEmail.json().get("message").asString()).isEqualTo("Enter a valid e-mail address.");
+        assertThat(shortPassword.json().get("message").asString()).contains("at least 10 characters");
+    }
+
+    @Test
+    void passwordsAreStoredHashedWithBcrypt() {
+        var email = unique();
+        api().signUp(email, PASSWORD);
+
+        var hash = jdbc.sql("SELECT password_hash FROM accounts WHERE email = :email").param("email", email)
+                .query(String.class).single();
+
+        assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void afterFiveFailuresTheApiRefusesEvenTheRightPasswordFor15Minutes() {
+        var email = unique();
+        api().signUp(email, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertThat(api().as(email, "wrong password " + i).get("/api/files").status()).isEqualTo(401);
+        }
+
+        var refused = api().as(email, PASSWORD).get("/api/files");
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().get("message").asString()).contains("Too many failed sign-ins").contains("15 minutes");
+        // The throttle is per e-mail: another account is not affected.
+        assertThat(api().newAccount().get("/api/files").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLoginPageSharesTheThrottleAndSaysSo() {
+        var email = unique();
+        api().signUp(email, PASSWORD);
+        var browser = new Browserless(port);
+        for (int i = 0; i < 5; i++) {
+            assertThat(browser.logIn(email, "wrong").headers().firstValue("Location").orElseThrow())
+                    .endsWith("/login?error=credentials");
+        }
+
+        var refused = browser.logIn(email, PASSWORD);
+
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=locked");
+        assertThat(browser.get("/login?error=locked").body()).contains("Too many failed sign-ins for this e-mail");
+    }
+
+    @Test
+    void formSignUpAndLoginKeepTheSessionInPostgresql() {
+        var email = unique();
+        var browser = new Browserless(port);
+
+        var signUp = browser.submit("/signup", "/signup", Map.of("email", email, "password", PASSWORD));
+        var login = browser.logIn(email, PASSWORD);
+
+        assertThat(signUp.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/files");
+        assertThat(browser.get("/files").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :email").param("email", email)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenIsRefused() {
+        var browser = new Browserless(port);
+        browser.get("/login");
+
+        var response = browser.submit("/login", "/signup", Map.of("email", unique(), "password", PASSWORD, "_csrf", "forged"));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anotherUsersFileIsNotFoundOnThePagesToo() {
+        var owner = api().newAccount();
+        var id = owner.put("private.txt", "secret".getBytes(), "text/plain").json().get("id").asString();
+        var email = unique();
+        api().signUp(email, PASSWORD);
+        var stranger = new Browserless(port);
+        stranger.logIn(email, PASSWORD);
+
+        var download = stranger.get("/files/" + id + "/download");
+        var delete = stranger.submit("/files", "/files/" + id + "/delete", Map.of());
+
+        assertThat(download.statusCode()).isEqualTo(404);
+        assertThat(download.body()).contains("No such file.");
+        assertThat(delete.statusCode()).isEqualTo(404);
+        assertThat(owner.get("/api/files/" + id).status()).isEqualTo(200);
+    }
+
+    static String unique() {
+        return "user-" + UUID.randomUUID() + "@example.com";
+    }
+}

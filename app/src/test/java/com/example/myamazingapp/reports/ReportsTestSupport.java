@@ -1,0 +1,106 @@
+package com.example.myamazingapp.reports;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import com.example.myamazingapp.support.TestS3;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Seeds the core tables with accounts and files of known dates and sizes (all in the test domain, so they can be
+ * removed again), and reads what a run published in the test reports bucket.
+ */
+final class ReportsTestSupport {
+
+    static final String BUCKET = "reports";
+    static final String DOMAIN = "@reports.test";
+
+    private final JdbcClient jdbc;
+    private final S3Client s3 = TestS3.client();
+
+    ReportsTestSupport(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        if (!s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(BUCKET))) {
+            s3.createBucket(request -> request.bucket(BUCKET));
+        }
+    }
+
+    /** Removes the seeded rows (files and activity go with their accounts), every run and every report object. */
+    void clean() {
+        jdbc.sql("delete from accounts where email like :domain").param("domain", "%" + DOMAIN).update();
+        jdbc.sql("delete from report_runs").update();
+        List<S3Object> objects = s3.listObjectsV2Paginator(request -> request.bucket(BUCKET)).contents().stream().toList();
+        if (!objects.isEmpty()) {
+            s3.deleteObjects(request -> request.bucket(BUCKET).delete(delete -> delete.objects(
+                    objects.stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList())));
+        }
+    }
+
+    long account(String name, String createdAt) {
+        return jdbc.sql("""
+                        insert into accounts (email, password_hash, created_at) values (:email, '{noop}unused', :created)
+                        returning id""")
+                .param("email", name + DOMAIN)
+                .param("created", OffsetDateTime.parse(createdAt))
+                .query(Long.class).single();
+    }
+
+    void file(long owner, long size, String contentType, String createdAt) {
+        var id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into stored_files (id, owner_id, original_name, content_type, size_bytes, sha256, storage_key, created_at)
+                        values (:id, :owner, :name, :type, :size, :sha, :key, :created)""")
+                .param("id", id)
+                .param("owner", owner)
+                .param("name", "private-holiday-photo-" + id + ".png")
+                .param("type", contentType)
+                .param("size", size)
+                .param("sha", "0".repeat(64))
+                .param("key", "files/reports-seed-" + id)
+                .param("created", OffsetDateTime.parse(createdAt))
+                .update();
+    }
+
+    void active(long account, String day) {
+        jdbc.sql("insert into account_activity (account_id, day) values (:account, :day)")
+                .param("account", account).param("day", LocalDate.parse(day)).update();
+    }
+
+    ReportJob job(TransactionTemplate transactions, ReportStatistics statistics, ReportRenderer renderer,
+                  String now, ReportPublisher.Target target) {
+        return new ReportJob(transactions, jdbc, statistics, renderer, new ReportPublisher(target),
+                ReportConfiguration.parse(ReportConfiguration.DEFAULT_SCHEDULE),
+                Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+    }
+
+    ReportPublisher.Target bucket() {
+        return ReportPublisher.Target.bucket(s3, BUCKET);
+    }
+
+    String text(String key) {
+        return s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key)).asString(StandardCharsets.UTF_8);
+    }
+
+    HeadObjectResponse head(String key) {
+        return s3.headObject(request -> request.bucket(BUCKET).key(key));
+    }
+
+    List<String> keys() {
+        return s3.listObjectsV2Paginator(request -> request.bucket(BUCKET)).contents().stream().map(S3Object::key).sorted().toList();
+    }
+
+    String url(String key) {
+        return TestS3.endpoint() + "/" + BUCKET + "/" + key;
+    }
+}

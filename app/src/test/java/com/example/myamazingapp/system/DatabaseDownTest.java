@@ -1,0 +1,61 @@
+package com.example.myamazingapp.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.example.myamazingapp.support.ApiClient;
+import com.example.myamazingapp.support.IntegrationTest;
+
+/** A PostgreSQL of its own, stopped under the running application: readiness must go DOWN, liveness stay UP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DatabaseDownTest {
+
+    static EmbeddedPostgres ownDatabase;
+    @Value("${local.server.port}")
+    int port;
+
+    ApiClient api() {
+        return new ApiClient(port);
+    }
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) throws IOException {
+        ownDatabase = EmbeddedPostgres.builder()
+                .setDataDirectory(Files.createTempDirectory("myamazingapp-test-pg-down"))
+                .setCleanDataDirectory(true)
+                .start();
+        IntegrationTest.environment(registry, Map.of(
+                "DATABASE_PORT", ownDatabase::getPort,
+                "spring.datasource.hikari.connection-timeout", () -> "1000",
+                "spring.datasource.hikari.validation-timeout", () -> "500"));
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        ownDatabase.close();
+    }
+
+    @Test
+    void readinessIsDownWhileTheDatabaseIsUnreachable() throws IOException {
+        assertThat(api().get("/actuator/health/readiness").status()).isEqualTo(200);
+
+        ownDatabase.close();
+        var readiness = api().get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.json().get("components").get("db").get("status").asString()).isEqualTo("DOWN");
+        assertThat(api().get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+}

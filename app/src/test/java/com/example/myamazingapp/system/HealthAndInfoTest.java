@@ -1,0 +1,62 @@
+package com.example.myamazingapp.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.myamazingapp.support.Browserless;
+import com.example.myamazingapp.support.IntegrationTest;
+
+class HealthAndInfoTest extends IntegrationTest {
+
+    @Test
+    void livenessAndReadinessAreUpWithTheDatabaseAndTheDataBucket() {
+        var liveness = api().get("/actuator/health/liveness");
+        var readiness = api().get("/actuator/health/readiness");
+
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+        var components = readiness.json().get("components");
+        assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("dataBucket").get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void infoShowsTheBuildVersionAndTheCommit() {
+        var info = api().get("/actuator/info").json();
+
+        assertThat(info.get("build").get("version").asString()).isEqualTo("1.0.0-SNAPSHOT");
+        assertThat(info.get("commit").asString()).isNotBlank().isNotEqualTo("unknown");
+    }
+
+    @Test
+    void onlyHealthAndInfoAreExposedEvenToASignedInUser() {
+        var email = "user-" + java.util.UUID.randomUUID() + "@example.com";
+        api().signUp(email, "correct horse battery");
+        var browser = new Browserless(port);
+        browser.logIn(email, "correct horse battery");
+
+        assertThat(browser.get("/actuator/env").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/actuator/beans").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/actuator").body()).contains("/actuator/health").contains("/actuator/info")
+                .doesNotContain("/actuator/env");
+    }
+
+    @Test
+    void theSignInPageIsServedForThePipelineSmokeTest() {
+        var login = api().get("/login");
+
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("Content-Type")).startsWith("text/html");
+        assertThat(login.text()).contains("<label for=\"email\">E-mail</label>");
+    }
+
+    @Test
+    void theLoadBalancerTraceIdBecomesTheRequestId() {
+        var traced = api().send(api().request("/login").header("X-Amzn-Trace-Id", "Root=1-67891233-abcdef012345678912345678"));
+        var untraced = api().get("/login");
+
+        assertThat(traced.header("X-Request-Id")).isEqualTo("Root=1-67891233-abcdef012345678912345678");
+        assertThat(untraced.header("X-Request-Id")).matches("[0-9a-f-]{36}");
+    }
+}
