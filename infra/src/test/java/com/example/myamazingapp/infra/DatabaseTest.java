@@ -1,0 +1,76 @@
+package com.example.myamazingapp.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The document's "RDS DB Instance Details". */
+class DatabaseTest {
+
+    static Template template(String env) {
+        return Synthesized.application(env);
+    }
+
+    static Object resolve(String env, Object token) {
+        return Stack.of(Synthesized.environment(env).application()).resolve(token);
+    }
+
+    @ParameterizedTest(name = "{0}: RDS_DB_instance1 is MultiAZ and StorageEncrypted, PostgreSQL 17 like the app's embedded PostgreSQL")
+    @ValueSource(strings = {"qa", "prod"})
+    void multiAzEncryptedPostgres17(String env) {
+        template(env).resourceCountIs("AWS::RDS::DBInstance", 1);
+        template(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+                "MultiAZ", true,
+                "StorageEncrypted", true,
+                "Engine", "postgres",
+                "EngineVersion", "17",
+                "DBName", "myamazingapp",
+                "DBInstanceClass", env.equals("prod") ? "db.t4g.medium" : "db.t4g.micro"));
+    }
+
+    @ParameterizedTest(name = "{0}: RDS_DB_instance1 is in db_subnetgroup1 over private_subnet1 and private_subnet2, behind private_subnets_access")
+    @ValueSource(strings = {"qa", "prod"})
+    void subnetGroupAndSecurityGroup(String env) {
+        var app = Synthesized.environment(env).application();
+        var privateSubnets = app.network().vpc().getPrivateSubnets().stream()
+                .map(subnet -> resolve(env, subnet.getSubnetId())).toList();
+        template(env).hasResourceProperties("AWS::RDS::DBSubnetGroup", Map.of(
+                "SubnetIds", Match.arrayEquals(privateSubnets)));
+        template(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+                "VPCSecurityGroups", List.of(resolve(env, app.network().privateSubnetsAccess().getSecurityGroupId())),
+                "PubliclyAccessible", Match.absent()));
+    }
+
+    @ParameterizedTest(name = "{0}: automated backups kept at least 7 days, deletion protection on in prod, logs exported to CloudWatch")
+    @ValueSource(strings = {"qa", "prod"})
+    void backupsProtectionLogs(String env) {
+        var prod = env.equals("prod");
+        template(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+                "BackupRetentionPeriod", prod ? 14 : 7,
+                "DeletionProtection", prod,
+                "EnableCloudwatchLogsExports", List.of("postgresql", "upgrade")));
+        template(env).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+                "LogGroupName", "/aws/rds/instance/myamazingapp-" + env + "/postgresql",
+                "RetentionInDays", prod ? 365 : 30));
+        template(env).hasResource("AWS::RDS::DBInstance", Match.objectLike(Map.of(
+                "DeletionPolicy", prod ? "Retain" : "Snapshot")));
+    }
+
+    @ParameterizedTest(name = "{0}: the master password is generated into Secrets Manager and never appears in the template")
+    @ValueSource(strings = {"qa", "prod"})
+    void passwordNotInTemplate(String env) {
+        template(env).hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+                "GenerateSecretString", Match.objectLike(Map.of(
+                        "SecretStringTemplate", "{\"username\":\"myamazingapp\"}",
+                        "GenerateStringKey", "password"))));
+        var instance = template(env).findResources("AWS::RDS::DBInstance").values().iterator().next();
+        var password = ((Map<?, ?>) ((Map<?, ?>) instance).get("Properties")).get("MasterUserPassword").toString();
+        assertThat(password).contains("{{resolve:secretsmanager:").contains(":SecretString:password::}}");
+    }
+}

@@ -1,0 +1,116 @@
+package com.example.myamazingapp.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+
+/** The typed configuration of an environment: defaults, cdk.json, -c overrides, clear errors. */
+class EnvironmentConfigTest {
+
+    static EnvironmentConfig read(String env, Map<String, Object> context) {
+        var app = new App(AppProps.builder().context(context).build());
+        return EnvironmentConfig.fromContext(app.getNode(), env);
+    }
+
+    @Test
+    void withNoContextQaAndProdGetTheDefaultsForMyamazingappExampleCom() {
+        var qa = read("qa", Map.of());
+        var prod = read("prod", Map.of());
+        assertThat(qa).isEqualTo(EnvironmentConfig.defaults("qa"));
+        assertThat(qa.domainName()).isEqualTo("qa.myamazingapp.example.com");
+        assertThat(prod.domainName()).isEqualTo("myamazingapp.example.com");
+        assertThat(qa.account()).isNull();
+        assertThat(qa.region()).isNull();
+        assertThat(qa.natGateways()).isEqualTo(1);
+        assertThat(prod.natGateways()).isEqualTo(2);
+        assertThat(prod.desiredCount()).isEqualTo(2);
+        assertThat(qa.multiAz()).isTrue();
+        assertThat(prod.multiAz()).isTrue();
+        assertThat(prod.deletionProtection()).isTrue();
+        assertThat(qa.deletionProtection()).isFalse();
+        assertThat(qa.dbPasswordParameter()).isNull();
+        assertThat(prod.imageTagParameterName()).isEqualTo("/myamazingapp/prod/image-tag");
+        assertThat(prod.url()).isEqualTo("https://myamazingapp.example.com");
+    }
+
+    @Test
+    void cdkJsonIsReadAndItsValuesAreTheOnesTheTemplatesUse() {
+        var context = InfraApp.cdkJsonContext(InfraApp.infraDir().resolve("cdk.json"));
+        assertThat(context).containsKey("environments");
+        var qa = read("qa", context);
+        assertThat(qa.name()).isEqualTo("qa");
+        assertThat(qa.maxCount()).isEqualTo(2);
+        assertThat(read("prod", context).maxCount()).isEqualTo(6);
+    }
+
+    @Test
+    void aFlatDashCKeyOverridesTheJsonObject() {
+        var context = new HashMap<String, Object>(Map.of(
+                "environments", Map.of("qa", Map.of("natGateways", 1, "cpu", 512, "memoryMiB", 1024)),
+                "environments.qa.natGateways", "2",
+                "environments.qa.dbPasswordParameter", "qa_db_passwd",
+                "environments.qa.multiAz", "false"));
+        var qa = read("qa", context);
+        assertThat(qa.natGateways()).isEqualTo(2);
+        assertThat(qa.dbPasswordParameter()).isEqualTo("qa_db_passwd");
+        assertThat(qa.multiAz()).isFalse();
+    }
+
+    @Test
+    void everyProblemOfAConfigurationIsNamedInOneError() {
+        var context = Map.<String, Object>of("environments", Map.of("qa", Map.of(
+                "account", "12345",
+                "domainName", "Not A Domain",
+                "natGateways", 3,
+                "cpu", 512, "memoryMiB", 512,
+                "desiredCount", 3, "maxCount", 2,
+                "dbBackupDays", 1,
+                "logRetentionDays", 31,
+                "hostedZoneId", "Z0123")));
+        assertThatThrownBy(() -> read("qa", context))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid configuration of environment 'qa':")
+                .hasMessageContaining("account must be a 12-digit AWS account id (was 12345)")
+                .hasMessageContaining("domainName must be a lower-case DNS name")
+                .hasMessageContaining("natGateways must be 1 or 2")
+                .hasMessageContaining("cpu/memoryMiB 512/512 is not a Fargate task size")
+                .hasMessageContaining("maxCount must be between desiredCount and 20 (was 2)")
+                .hasMessageContaining("dbBackupDays must be between 7 and 35 (was 1)")
+                .hasMessageContaining("logRetentionDays must be one of")
+                .hasMessageContaining("hostedZoneId and hostedZoneName go together");
+    }
+
+    @Test
+    void aDomainOutsideTheHostedZoneAndAMalformedCertificateArnAreRefused() {
+        var context = Map.<String, Object>of(
+                "environments.prod.hostedZoneId", "Z0123",
+                "environments.prod.hostedZoneName", "other.example.org",
+                "environments.prod.certificateArn", "arn:aws:iam::123456789012:server-certificate/x");
+        assertThatThrownBy(() -> read("prod", context))
+                .hasMessageContaining("domainName myamazingapp.example.com is not inside hostedZoneName other.example.org")
+                .hasMessageContaining("certificateArn must be an ACM certificate ARN");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsRefusedWithItsKey() {
+        assertThatThrownBy(() -> read("qa", Map.of("environments.qa.desiredCount", "two")))
+                .hasMessage("Invalid configuration of environment 'qa': desiredCount must be a whole number (was two)");
+        assertThatThrownBy(() -> read("qa", Map.of("environments.qa.multiAz", "yes")))
+                .hasMessage("Invalid configuration of environment 'qa': multiAz must be true or false (was yes)");
+    }
+
+    @Test
+    void aBrokenCdkJsonIsReportedWithItsPath(@TempDir Path dir) throws Exception {
+        var cdkJson = Files.writeString(dir.resolve("cdk.json"), "{ \"context\": ");
+        assertThatThrownBy(() -> InfraApp.cdkJsonContext(cdkJson))
+                .hasMessageStartingWith("cannot read " + cdkJson);
+    }
+}

@@ -1,0 +1,133 @@
+package com.example.myamazingapp.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The document's "VPC Details": VPC1, its subnets, gateways, route tables, endpoint and security groups. */
+class NetworkTest {
+
+    static Template template(String env) {
+        return Synthesized.application(env);
+    }
+
+    static Network network(String env) {
+        return Synthesized.environment(env).application().network();
+    }
+
+    static Object resolve(String env, Object token) {
+        return Stack.of(network(env)).resolve(token);
+    }
+
+    @ParameterizedTest(name = "{0}: VPC1 spans two AZs, each with a public and a private subnet")
+    @ValueSource(strings = {"qa", "prod"})
+    void twoAzsWithPublicAndPrivateSubnets(String env) {
+        var t = template(env);
+        t.resourceCountIs("AWS::EC2::VPC", 1);
+        t.resourceCountIs("AWS::EC2::Subnet", 4);
+        for (var az = 0; az < 2; az++) {
+            var inAz = Map.of("Fn::Select", List.of(az, Map.of("Fn::GetAZs", "")));
+            assertThat(t.findResources("AWS::EC2::Subnet", Match.objectLike(Map.of("Properties",
+                    Map.of("AvailabilityZone", inAz, "MapPublicIpOnLaunch", true))))).hasSize(1);
+            assertThat(t.findResources("AWS::EC2::Subnet", Match.objectLike(Map.of("Properties",
+                    Map.of("AvailabilityZone", inAz, "MapPublicIpOnLaunch", false))))).hasSize(1);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: VPC1 has an internet gateway and a route table per subnet")
+    @ValueSource(strings = {"qa", "prod"})
+    void internetGatewayAndRouteTables(String env) {
+        var t = template(env);
+        t.resourceCountIs("AWS::EC2::InternetGateway", 1);
+        t.resourceCountIs("AWS::EC2::VPCGatewayAttachment", 1);
+        t.resourceCountIs("AWS::EC2::RouteTable", 4);
+        t.resourceCountIs("AWS::EC2::SubnetRouteTableAssociation", 4);
+        assertThat(t.findResources("AWS::EC2::Route", Match.objectLike(Map.of("Properties",
+                Map.of("DestinationCidrBlock", "0.0.0.0/0", "GatewayId", Match.anyValue()))))).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}: NAT gateways as configured (qa 1 as a cost option, prod 2: one per AZ), private subnets route through them")
+    @ValueSource(strings = {"qa", "prod"})
+    void natGateways(String env) {
+        var t = template(env);
+        var expected = env.equals("prod") ? 2 : 1;
+        t.resourceCountIs("AWS::EC2::NatGateway", expected);
+        var natRoutes = t.findResources("AWS::EC2::Route", Match.objectLike(Map.of("Properties",
+                Map.of("DestinationCidrBlock", "0.0.0.0/0", "NatGatewayId", Match.anyValue()))));
+        assertThat(natRoutes).hasSize(2);
+    }
+
+    @ParameterizedTest(name = "{0}: vpc_endpoint_for_s3 is a gateway endpoint on both private route tables")
+    @ValueSource(strings = {"qa", "prod"})
+    void s3GatewayEndpoint(String env) {
+        var privateRouteTables = network(env).vpc().getPrivateSubnets().stream()
+                .map(subnet -> resolve(env, subnet.getRouteTable().getRouteTableId()))
+                .toList();
+        template(env).hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
+                "VpcEndpointType", "Gateway",
+                "ServiceName", Map.of("Fn::Join", List.of("",
+                        List.of("com.amazonaws.", Map.of("Ref", "AWS::Region"), ".s3"))),
+                "RouteTableIds", Match.arrayEquals(privateRouteTables)));
+    }
+
+    @ParameterizedTest(name = "{0}: VPC flow logs go to the logging bucket under vpc-flow-logs/")
+    @ValueSource(strings = {"qa", "prod"})
+    void flowLogs(String env) {
+        var loggingBucketArn = resolve(env, Synthesized.environment(env).application().storage().loggingBucket().getBucketArn());
+        template(env).hasResourceProperties("AWS::EC2::FlowLog", Map.of(
+                "ResourceType", "VPC",
+                "TrafficType", "ALL",
+                "LogDestinationType", "s3",
+                "LogDestination", Map.of("Fn::Join", List.of("", List.of(loggingBucketArn, "/vpc-flow-logs/")))));
+    }
+
+    @ParameterizedTest(name = "{0}: public_web_access lets the world reach ALB1 on 80 and 443 only")
+    @ValueSource(strings = {"qa", "prod"})
+    void publicWebAccess(String env) {
+        template(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+                "GroupDescription", Match.stringLikeRegexp("^public_web_access.*"),
+                "SecurityGroupIngress", Match.arrayEquals(List.of(
+                        Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "IpProtocol", "tcp", "FromPort", 80, "ToPort", 80)),
+                        Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "IpProtocol", "tcp", "FromPort", 443, "ToPort", 443))))));
+        // ALB1 may only talk to the tasks, on their port.
+        template(env).hasResourceProperties("AWS::EC2::SecurityGroupEgress", Map.of(
+                "GroupId", resolve(env, network(env).publicWebAccess().getSecurityGroupId()),
+                "DestinationSecurityGroupId", resolve(env, network(env).albTargetGroupAccess().getSecurityGroupId()),
+                "FromPort", 3000, "ToPort", 3000));
+    }
+
+    @ParameterizedTest(name = "{0}: alb_target_group_access admits port 3000 from public_web_access only")
+    @ValueSource(strings = {"qa", "prod"})
+    void albTargetGroupAccess(String env) {
+        var tasks = resolve(env, network(env).albTargetGroupAccess().getSecurityGroupId());
+        var ingress = template(env).findResources("AWS::EC2::SecurityGroupIngress",
+                Match.objectLike(Map.of("Properties", Map.of("GroupId", tasks))));
+        assertThat(ingress).hasSize(1);
+        template(env).hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
+                "GroupId", tasks,
+                "SourceSecurityGroupId", resolve(env, network(env).publicWebAccess().getSecurityGroupId()),
+                "IpProtocol", "tcp", "FromPort", 3000, "ToPort", 3000));
+    }
+
+    @ParameterizedTest(name = "{0}: private_subnets_access admits the database port from the tasks only (narrower than the document's all ports)")
+    @ValueSource(strings = {"qa", "prod"})
+    void privateSubnetsAccess(String env) {
+        var database = resolve(env, network(env).privateSubnetsAccess().getSecurityGroupId());
+        var ingress = template(env).findResources("AWS::EC2::SecurityGroupIngress",
+                Match.objectLike(Map.of("Properties", Map.of("GroupId", database))));
+        assertThat(ingress).hasSize(1);
+        template(env).hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
+                "GroupId", database,
+                "SourceSecurityGroupId", resolve(env, network(env).albTargetGroupAccess().getSecurityGroupId()),
+                "IpProtocol", "tcp", "FromPort", 5432, "ToPort", 5432));
+        template(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+                "GroupDescription", Match.stringLikeRegexp("^private_subnets_access.*"),
+                "SecurityGroupIngress", Match.absent()));
+    }
+}

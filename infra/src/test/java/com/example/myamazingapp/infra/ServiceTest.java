@@ -1,0 +1,283 @@
+package com.example.myamazingapp.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/** The document's "Application Load Balancer Details" and "ECS Fargate Cluster and Service Details". */
+class ServiceTest {
+
+    static Template template(String env) {
+        return Synthesized.application(env);
+    }
+
+    static ApplicationStack stack(String env) {
+        return Synthesized.environment(env).application();
+    }
+
+    static Object resolve(String env, Object token) {
+        return Stack.of(stack(env)).resolve(token);
+    }
+
+    static String logicalId(String env, Object token) {
+        return ((Map<?, ?>) resolve(env, token)).values().iterator().next().toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> container(String env) {
+        var taskDefinition = template(env).findResources("AWS::ECS::TaskDefinition").values().iterator().next();
+        var properties = (Map<String, Object>) ((Map<String, Object>) taskDefinition).get("Properties");
+        return ((List<Map<String, Object>>) properties.get("ContainerDefinitions")).getFirst();
+    }
+
+    @ParameterizedTest(name = "{0}: ALB1 is internet-facing in public_subnet1 and public_subnet2, behind public_web_access, drops invalid header fields and logs to alb/")
+    @ValueSource(strings = {"qa", "prod"})
+    void alb1(String env) {
+        var network = stack(env).network();
+        var publicSubnets = network.vpc().getPublicSubnets().stream().map(s -> resolve(env, s.getSubnetId())).toList();
+        template(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of(
+                "Scheme", "internet-facing",
+                "Type", "application",
+                "Subnets", Match.arrayEquals(publicSubnets),
+                "SecurityGroups", List.of(resolve(env, network.publicWebAccess().getSecurityGroupId())),
+                "LoadBalancerAttributes", Match.arrayWith(List.of(
+                        Map.of("Key", "deletion_protection.enabled", "Value", Boolean.toString(env.equals("prod"))),
+                        Map.of("Key", "routing.http.drop_invalid_header_fields.enabled", "Value", "true"),
+                        Map.of("Key", "access_logs.s3.enabled", "Value", "true"),
+                        Map.of("Key", "access_logs.s3.bucket",
+                                "Value", resolve(env, stack(env).storage().loggingBucket().getBucketName())),
+                        Map.of("Key", "access_logs.s3.prefix", "Value", "alb")))));
+    }
+
+    @ParameterizedTest(name = "{0}: listener1 is HTTPS 443 with the certificate and a modern TLS policy, forwarding to target_group1")
+    @ValueSource(strings = {"qa", "prod"})
+    void listener1(String env) {
+        template(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Protocol", "HTTPS",
+                "Port", 443,
+                "SslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                "Certificates", List.of(Map.of("CertificateArn", Map.of("Ref", Match.stringLikeRegexp("^servicecertificate.*")))),
+                "DefaultActions", List.of(Map.of(
+                        "Type", "forward",
+                        "TargetGroupArn", resolve(env, stack(env).service().targetGroup1().getTargetGroupArn())))));
+    }
+
+    @ParameterizedTest(name = "{0}: listener2 is HTTP 80 redirecting permanently (301) to HTTPS 443")
+    @ValueSource(strings = {"qa", "prod"})
+    void listener2(String env) {
+        template(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+                "Protocol", "HTTP",
+                "Port", 80,
+                "DefaultActions", List.of(Map.of(
+                        "Type", "redirect",
+                        "RedirectConfig", Map.of("Protocol", "HTTPS", "Port", "443", "StatusCode", "HTTP_301")))));
+        template(env).resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 2);
+    }
+
+    @ParameterizedTest(name = "{0}: the certificate is for the environment's domain, DNS-validated (by hand when no hosted zone is configured)")
+    @ValueSource(strings = {"qa", "prod"})
+    void certificate(String env) {
+        template(env).hasResourceProperties("AWS::CertificateManager::Certificate", Map.of(
+                "DomainName", env.equals("prod") ? "myamazingapp.example.com" : "qa.myamazingapp.example.com",
+                "ValidationMethod", "DNS",
+                "DomainValidationOptions", Match.absent()));
+    }
+
+    @ParameterizedTest(name = "{0}: target_group1 has TargetType ip, port 3000, the readiness health check, 2/3 thresholds every 10 s and a 30 s deregistration delay")
+    @ValueSource(strings = {"qa", "prod"})
+    void targetGroup1(String env) {
+        template(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of(
+                "TargetType", "ip",
+                "Port", 3000,
+                "Protocol", "HTTP",
+                "HealthCheckPath", "/actuator/health/readiness",
+                "Matcher", Map.of("HttpCode", "200"),
+                "HealthCheckIntervalSeconds", 10,
+                "HealthCheckTimeoutSeconds", 5,
+                "HealthyThresholdCount", 2,
+                "UnhealthyThresholdCount", 3,
+                "TargetGroupAttributes", Match.arrayWith(List.of(
+                        Map.of("Key", "deregistration_delay.timeout_seconds", "Value", "30")))));
+    }
+
+    @ParameterizedTest(name = "{0}: the ECS Fargate cluster has Container Insights on")
+    @ValueSource(strings = {"qa", "prod"})
+    void cluster(String env) {
+        template(env).hasResourceProperties("AWS::ECS::Cluster", Map.of(
+                "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
+    }
+
+    @ParameterizedTest(name = "{0}: the task definition is awsvpc/FARGATE with execution and task roles, container web on 3000, read-only root with a /tmp volume")
+    @ValueSource(strings = {"qa", "prod"})
+    void taskDefinition(String env) {
+        var prod = env.equals("prod");
+        template(env).hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+                "NetworkMode", "awsvpc",
+                "RequiresCompatibilities", List.of("FARGATE"),
+                "Cpu", prod ? "1024" : "512",
+                "Memory", prod ? "2048" : "1024",
+                "ExecutionRoleArn", Match.anyValue(),
+                "TaskRoleArn", Match.anyValue(),
+                "Volumes", List.of(Map.of("Name", "tmp"))));
+        assertThat(container(env))
+                .containsEntry("Name", "web")
+                .containsEntry("PortMappings", List.of(Map.of("ContainerPort", 3000, "Protocol", "tcp")))
+                .containsEntry("ReadonlyRootFilesystem", true)
+                .containsEntry("MountPoints", List.of(Map.of("ContainerPath", "/tmp", "ReadOnly", false, "SourceVolume", "tmp")));
+    }
+
+    @ParameterizedTest(name = "{0}: the container gets exactly the contract's environment variables, and DATABASE_PASSWORD as a secret")
+    @ValueSource(strings = {"qa", "prod"})
+    @SuppressWarnings("unchecked")
+    void environmentVariables(String env) {
+        var variables = ((List<Map<String, Object>>) container(env).get("Environment")).stream()
+                .collect(java.util.stream.Collectors.toMap(v -> v.get("Name").toString(), v -> v.get("Value")));
+        var s = stack(env);
+        assertThat(variables).containsOnlyKeys("PORT", "SPRING_PROFILES_ACTIVE", "DATABASE_HOST", "DATABASE_PORT",
+                "DATABASE_NAME", "DATABASE_USER", "DATA_BUCKET", "REPORTS_BUCKET", "REPORTS_URL", "AWS_REGION",
+                "MAX_UPLOAD_SIZE");
+        assertThat(variables)
+                .containsEntry("PORT", "3000")
+                .containsEntry("SPRING_PROFILES_ACTIVE", "aws")
+                .containsEntry("DATABASE_HOST", resolve(env, s.database().instance().getDbInstanceEndpointAddress()))
+                .containsEntry("DATABASE_PORT", resolve(env, s.database().instance().getDbInstanceEndpointPort()))
+                .containsEntry("DATABASE_NAME", "myamazingapp")
+                .containsEntry("DATABASE_USER", "myamazingapp")
+                .containsEntry("DATA_BUCKET", resolve(env, s.storage().dataBucket().getBucketName()))
+                .containsEntry("REPORTS_BUCKET", resolve(env, s.storage().reportsBucket().getBucketName()))
+                .containsEntry("REPORTS_URL", resolve(env, s.storage().reportsUrl()))
+                .containsEntry("AWS_REGION", Map.of("Ref", "AWS::Region"))
+                .containsEntry("MAX_UPLOAD_SIZE", "100MB");
+        var secrets = (List<Map<String, Object>>) container(env).get("Secrets");
+        assertThat(secrets).hasSize(1);
+        assertThat(secrets.getFirst()).containsEntry("Name", "DATABASE_PASSWORD");
+        assertThat(secrets.getFirst().get("ValueFrom").toString()).contains(":password::");
+    }
+
+    @ParameterizedTest(name = "{0}: the container logs through awslogs to /myamazingapp/<env>/web with a retention")
+    @ValueSource(strings = {"qa", "prod"})
+    void logging(String env) {
+        template(env).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+                "LogGroupName", "/myamazingapp/" + env + "/web",
+                "RetentionInDays", env.equals("prod") ? 365 : 30));
+        assertThat(container(env).get("LogConfiguration").toString()).startsWith("{LogDriver=awslogs");
+    }
+
+    @ParameterizedTest(name = "{0}: the image is <env repository>:<image-tag parameter>, resolved by CloudFormation at deploy time")
+    @ValueSource(strings = {"qa", "prod"})
+    void imageFromTagParameter(String env) {
+        var parameters = template(env).findParameters("*", Map.of(
+                "Type", "AWS::SSM::Parameter::Value<String>",
+                "Default", "/myamazingapp/" + env + "/image-tag"));
+        assertThat(parameters).hasSize(1);
+        var image = container(env).get("Image").toString();
+        assertThat(image).contains("Fn::ImportValue").contains(":", parameters.keySet().iterator().next());
+    }
+
+    @ParameterizedTest(name = "{0}: first deploy: 0 tasks while the image tag is 'bootstrap', else the configured count (DesiredCount and autoscaling)")
+    @ValueSource(strings = {"qa", "prod"})
+    void firstDeploy(String env) {
+        var desired = env.equals("prod") ? 2 : 1;
+        var max = env.equals("prod") ? 6 : 2;
+        var conditions = template(env).findConditions("*", Map.of("Fn::Equals", List.of(
+                Map.of("Ref", template(env).findParameters("*", Map.of("Type", "AWS::SSM::Parameter::Value<String>"))
+                        .keySet().iterator().next()), "bootstrap")));
+        assertThat(conditions).hasSize(1);
+        var condition = conditions.keySet().iterator().next();
+        template(env).hasResourceProperties("AWS::ECS::Service", Map.of(
+                "DesiredCount", Map.of("Fn::If", List.of(condition, 0, desired))));
+        template(env).hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
+                "MinCapacity", Map.of("Fn::If", List.of(condition, 0, desired)),
+                "MaxCapacity", Map.of("Fn::If", List.of(condition, 0, max))));
+    }
+
+    @ParameterizedTest(name = "{0}: the service runs FARGATE in the private subnets without public IP, in target_group1 on web:3000, with circuit breaker rollback and a grace period")
+    @ValueSource(strings = {"qa", "prod"})
+    void service(String env) {
+        var s = stack(env);
+        var privateSubnets = s.network().vpc().getPrivateSubnets().stream().map(x -> resolve(env, x.getSubnetId())).toList();
+        template(env).hasResourceProperties("AWS::ECS::Service", Map.of(
+                "LaunchType", "FARGATE",
+                "NetworkConfiguration", Map.of("AwsvpcConfiguration", Map.of(
+                        "AssignPublicIp", "DISABLED",
+                        "Subnets", Match.arrayEquals(privateSubnets),
+                        "SecurityGroups", List.of(resolve(env, s.network().albTargetGroupAccess().getSecurityGroupId())))),
+                "LoadBalancers", List.of(Map.of(
+                        "ContainerName", "web",
+                        "ContainerPort", 3000,
+                        "TargetGroupArn", resolve(env, s.service().targetGroup1().getTargetGroupArn()))),
+                "DeploymentConfiguration", Match.objectLike(Map.of(
+                        "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
+                        "MinimumHealthyPercent", 100,
+                        "MaximumPercent", 200)),
+                "HealthCheckGracePeriodSeconds", 120));
+    }
+
+    @ParameterizedTest(name = "{0}: autoscaling tracks 60% CPU between the desired and the maximum count")
+    @ValueSource(strings = {"qa", "prod"})
+    void autoscaling(String env) {
+        template(env).hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Map.of(
+                "PolicyType", "TargetTrackingScaling",
+                "TargetTrackingScalingPolicyConfiguration", Match.objectLike(Map.of(
+                        "TargetValue", 60,
+                        "PredefinedMetricSpecification", Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization")))));
+    }
+
+    @ParameterizedTest(name = "{0}: the task role may read/write the data bucket's files/ and write the reports bucket's reports/, nothing more")
+    @ValueSource(strings = {"qa", "prod"})
+    void taskRole(String env) {
+        var s = stack(env);
+        var data = resolve(env, s.storage().dataBucket().getBucketArn());
+        var reports = resolve(env, s.storage().reportsBucket().getBucketArn());
+        var taskRole = resolve(env, s.service().taskDefinition().getTaskRole().getRoleName());
+        template(env).hasResourceProperties("AWS::IAM::Policy", Map.of(
+                "Roles", List.of(taskRole),
+                "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
+                        Map.of("Sid", "DataBucketFiles", "Effect", "Allow",
+                                "Action", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
+                                "Resource", Map.of("Fn::Join", List.of("", List.of(data, "/files/*")))),
+                        Map.of("Sid", "DataBucketReachable", "Effect", "Allow",
+                                "Action", "s3:ListBucket", "Resource", data),
+                        Map.of("Sid", "ReportsBucketPublish", "Effect", "Allow",
+                                "Action", "s3:PutObject",
+                                "Resource", Map.of("Fn::Join", List.of("", List.of(reports, "/reports/*"))))))));
+        assertThat(template(env).findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
+                "Properties", Map.of("Roles", List.of(taskRole)))))).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}: the execution role pulls from its own ECR repository and reads its database secret")
+    @ValueSource(strings = {"qa", "prod"})
+    void executionRole(String env) {
+        var s = stack(env);
+        var executionRole = resolve(env, s.service().taskDefinition().getExecutionRole().getRoleName());
+        var policy = template(env).findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
+                "Properties", Map.of("Roles", List.of(executionRole)))));
+        assertThat(policy).hasSize(1);
+        var text = policy.values().iterator().next().toString();
+        assertThat(text)
+                .contains("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:GetAuthorizationToken")
+                .contains("myamazingapp-" + env + "-registry")
+                .contains("secretsmanager:GetSecretValue", logicalId(env, s.database().instance().getSecret().getSecretArn()))
+                .doesNotContain("s3:");
+    }
+
+    @ParameterizedTest(name = "{0}: deployTarget() gives the pipeline the repository, the service, container web, the URL and the tag parameter")
+    @ValueSource(strings = {"qa", "prod"})
+    void deployTarget(String env) {
+        var environment = Synthesized.environment(env);
+        var target = environment.deployTarget();
+        assertThat(target.environmentName()).isEqualTo(env);
+        assertThat(target.repository()).isSameAs(environment.registry().registry().repository());
+        assertThat(target.service()).isSameAs(environment.application().service().service());
+        assertThat(target.containerName()).isEqualTo("web");
+        assertThat(target.url()).isEqualTo(env.equals("prod")
+                ? "https://myamazingapp.example.com" : "https://qa.myamazingapp.example.com");
+        assertThat(target.imageTagParameter()).isSameAs(environment.registry().registry().imageTagParameter());
+    }
+}

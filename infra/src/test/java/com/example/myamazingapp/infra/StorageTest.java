@@ -1,0 +1,147 @@
+package com.example.myamazingapp.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.s3.IBucket;
+
+/** myamazingapp_logging_bucket, myamazingapp_data_bucket, myamazingapp_reports_cf_origin_bucket and its CloudFront. */
+class StorageTest {
+
+    static Template template(String env) {
+        return Synthesized.application(env);
+    }
+
+    static Storage storage(String env) {
+        return Synthesized.environment(env).application().storage();
+    }
+
+    static Object ref(String env, IBucket bucket) {
+        return Stack.of(bucket).resolve(bucket.getBucketName());
+    }
+
+    static Object arn(String env, IBucket bucket) {
+        return Stack.of(bucket).resolve(bucket.getBucketArn());
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> bucketProperties(String env, IBucket bucket) {
+        var logicalId = ((Map<String, Object>) ref(env, bucket)).get("Ref");
+        var resource = (Map<String, Object>) template(env).findResources("AWS::S3::Bucket").get(logicalId);
+        return (Map<String, Object>) resource.get("Properties");
+    }
+
+    static List<IBucket> buckets(String env) {
+        var s = storage(env);
+        return List.of(s.loggingBucket(), s.dataBucket(), s.reportsBucket());
+    }
+
+    @ParameterizedTest(name = "{0}: the three buckets block all public access and are encrypted")
+    @ValueSource(strings = {"qa", "prod"})
+    void privateAndEncrypted(String env) {
+        template(env).resourceCountIs("AWS::S3::Bucket", 3);
+        for (var bucket : buckets(env)) {
+            assertThat(bucketProperties(env, bucket))
+                    .containsEntry("PublicAccessBlockConfiguration", Map.of(
+                            "BlockPublicAcls", true, "BlockPublicPolicy", true,
+                            "IgnorePublicAcls", true, "RestrictPublicBuckets", true))
+                    .containsKey("BucketEncryption");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: the three buckets refuse requests without TLS")
+    @ValueSource(strings = {"qa", "prod"})
+    void tlsOnly(String env) {
+        for (var bucket : buckets(env)) {
+            template(env).hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+                    "Bucket", ref(env, bucket),
+                    "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                            "Effect", "Deny",
+                            "Action", "s3:*",
+                            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: myamazingapp_data_bucket is versioned and logs its access under s3-access/data/")
+    @ValueSource(strings = {"qa", "prod"})
+    void dataBucket(String env) {
+        var s = storage(env);
+        assertThat(bucketProperties(env, s.dataBucket()))
+                .containsEntry("VersioningConfiguration", Map.of("Status", "Enabled"))
+                .containsEntry("LoggingConfiguration", Map.of(
+                        "DestinationBucketName", ref(env, s.loggingBucket()),
+                        "LogFilePrefix", "s3-access/data/"));
+        assertThat(bucketProperties(env, s.reportsBucket()))
+                .containsEntry("LoggingConfiguration", Map.of(
+                        "DestinationBucketName", ref(env, s.loggingBucket()),
+                        "LogFilePrefix", "s3-access/reports/"));
+    }
+
+    @ParameterizedTest(name = "{0}: myamazingapp_logging_bucket moves logs to infrequent access after 30 days, then expires them")
+    @ValueSource(strings = {"qa", "prod"})
+    void loggingLifecycle(String env) {
+        var days = env.equals("prod") ? 365 : 90;
+        assertThat(bucketProperties(env, storage(env).loggingBucket()).get("LifecycleConfiguration").toString())
+                .contains("ExpirationInDays=" + days)
+                .contains("StorageClass=STANDARD_IA", "TransitionInDays=30");
+    }
+
+    @ParameterizedTest(name = "{0}: the logging bucket lets Elastic Load Balancing write ALB1's logs under alb/, and nothing more")
+    @ValueSource(strings = {"qa", "prod"})
+    void loadBalancerLogDelivery(String env) {
+        var logging = storage(env).loggingBucket();
+        template(env).hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+                "Bucket", ref(env, logging),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "ElbAccessLogDelivery",
+                        "Effect", "Allow",
+                        "Action", "s3:PutObject",
+                        "Principal", Match.objectLike(Map.of(
+                                "Service", "logdelivery.elasticloadbalancing.amazonaws.com")),
+                        "Resource", Map.of("Fn::Join", List.of("", List.of(
+                                arn(env, logging), "/alb/AWSLogs/", Map.of("Ref", "AWS::AccountId"), "/*"))))))))));
+        // The regional ELB accounts come from a mapping, so the synth needs no region.
+        assertThat(template(env).findMappings("*")).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: the reports are served only through CloudFront: origin access control, origin path /reports, index.html, HTTPS only, logs under cloudfront/")
+    @ValueSource(strings = {"qa", "prod"})
+    void reportsDistribution(String env) {
+        var t = template(env);
+        t.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        t.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "DefaultRootObject", "index.html",
+                "Origins", List.of(Match.objectLike(Map.of(
+                        "OriginPath", "/reports",
+                        "OriginAccessControlId", Match.anyValue(),
+                        "S3OriginConfig", Map.of("OriginAccessIdentity", "")))),
+                "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "https-only")),
+                "Logging", Map.of(
+                        "Bucket", Map.of("Fn::GetAtt", List.of(
+                                ((Map<?, ?>) ref(env, storage(env).loggingBucket())).get("Ref"), "RegionalDomainName")),
+                        "Prefix", "cloudfront/")))));
+        // Only the distribution may read the reports bucket.
+        t.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+                "Bucket", ref(env, storage(env).reportsBucket()),
+                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Effect", "Allow",
+                        "Action", "s3:GetObject",
+                        "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
+                        "Condition", Match.objectLike(Map.of("StringEquals", Match.objectLike(Map.of(
+                                "AWS:SourceArn", Match.anyValue())))))))))));
+    }
+
+    @ParameterizedTest(name = "{0}: buckets are retained when the prod stack is deleted, removed with qa's")
+    @ValueSource(strings = {"qa", "prod"})
+    void removalPolicy(String env) {
+        var policy = env.equals("prod") ? "Retain" : "Delete";
+        assertThat(template(env).findResources("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "DeletionPolicy", policy, "UpdateReplacePolicy", policy)))).hasSize(3);
+    }
+}
