@@ -1,0 +1,103 @@
+package com.example.myamazingapp.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.example.myamazingapp.support.Browserless;
+import com.example.myamazingapp.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** "Publish now" is for the administrators in REPORT_ADMINS only; signing in counts as activity. */
+class ReportAdminTest extends IntegrationTest {
+
+    static final String ADMIN = "admin" + ReportsTestSupport.DOMAIN;
+    static final String USER = "user" + ReportsTestSupport.DOMAIN;
+    static final String PASSWORD = "correct horse battery";
+
+    @DynamicPropertySource
+    static void reports(DynamicPropertyRegistry registry) {
+        IntegrationTest.environment(registry, Map.<String, Supplier<Object>>of(
+                "REPORTS_BUCKET", () -> ReportsTestSupport.BUCKET,
+                "REPORTS_URL", () -> "https://reports.example.test",
+                "REPORT_ADMINS", () -> "ops@example.test, Admin@Reports.test"));
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private ReportsTestSupport support;
+
+    @BeforeEach
+    void accounts() {
+        support = new ReportsTestSupport(jdbc);
+        support.clean();
+        assertThat(api().signUp(ADMIN, PASSWORD).status()).isEqualTo(201);
+        assertThat(api().signUp(USER, PASSWORD).status()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void clean() {
+        support.clean();
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToSignIn() {
+        var response = new Browserless(port).get("/admin/reports");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void aUserWhoIsNotAnAdministratorIsRefused() {
+        var browser = new Browserless(port);
+        browser.logIn(USER, PASSWORD);
+        assertThat(browser.get("/admin/reports").statusCode()).isEqualTo(403);
+        assertThat(support.keys()).isEmpty();
+    }
+
+    @Test
+    void anAdministratorPublishesNow() {
+        var browser = new Browserless(port);
+        browser.logIn(ADMIN, PASSWORD);
+        var page = browser.get("/admin/reports");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Publish today’s report now", "https://reports.example.test");
+
+        var published = browser.submit("/admin/reports", "/admin/reports/publish", Map.of());
+
+        assertThat(published.statusCode()).isEqualTo(302);
+        assertThat(published.headers().firstValue("Location").orElseThrow()).endsWith("/admin/reports");
+        var today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(browser.get("/admin/reports").body()).contains("The report of " + today + " is published.");
+        assertThat(support.keys()).contains("reports/" + today + "/index.html", "reports/latest/index.html", "reports/index.html");
+        assertThat(jdbc.sql("select trigger || ' ' || requested_by || ' ' || outcome from report_runs").query(String.class).list())
+                .containsExactly("manual " + ADMIN + " published");
+
+        // Asked again the same day: nothing changes, and the page says why.
+        browser.submit("/admin/reports", "/admin/reports/publish", Map.of());
+        assertThat(browser.get("/admin/reports").body()).contains("was already published");
+    }
+
+    @Test
+    void signingInCountsAsActivityOncePerDay() {
+        var browser = new Browserless(port);
+        browser.logIn(USER, PASSWORD);
+        api().as(USER, PASSWORD).get("/api/files");
+        api().as(USER, PASSWORD).get("/api/files");
+
+        assertThat(jdbc.sql("""
+                        select day from account_activity join accounts on accounts.id = account_id
+                        where email = :email""").param("email", USER).query(LocalDate.class).list())
+                .containsExactly(LocalDate.now(ZoneOffset.UTC));
+    }
+}
