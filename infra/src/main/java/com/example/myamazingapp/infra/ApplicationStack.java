@@ -1,11 +1,13 @@
 package com.example.myamazingapp.infra;
 
+import com.example.myamazingapp.infra.logs.ApplicationLogArchive;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
  * Everything of one environment that runs and keeps the application's data, one construct per section of
- * the document: storage (the buckets), network (VPC1), database (RDS_DB_instance1), service (ALB1 and ECS).
+ * the document: storage (the buckets), network (VPC1), database (RDS_DB_instance1), service (ALB1 and ECS),
+ * and the archive of the application's logs.
  * Storage comes first because the VPC's flow logs go to the logging bucket.
  */
 public class ApplicationStack extends EnvironmentStack {
@@ -24,6 +26,9 @@ public class ApplicationStack extends EnvironmentStack {
         var imageTag = StringParameter.valueForStringParameter(this, config.imageTagParameterName());
         service = new Service(this, "service",
                 new Service.Props(config, network, storage, database, registry.repository(), imageTag));
+        // The document keeps the application's CloudWatch logs on S3: log group -> Firehose -> app-logs/.
+        new ApplicationLogArchive(this, "app_logs", new ApplicationLogArchive.Props(service.logGroup(),
+                storage.loggingBucket(), config.logRetentionDays(), config.logArchiveDays()));
     }
 
     public Storage storage() {

@@ -35,8 +35,9 @@ import software.constructs.Node;
  * @param dbBackupDays          automated backup retention, 7..35
  * @param dbPasswordParameter   name of an existing SSM SecureString holding the master password (the document's
  *                              qa_db_passwd), or null to generate one into Secrets Manager
- * @param logRetentionDays      CloudWatch Logs retention of application, database and flow logs
- * @param logArchiveDays        days the logging bucket keeps objects before they expire
+ * @param logRetentionDays      CloudWatch Logs retention of the application and database logs
+ * @param logArchiveDays        days the logging bucket keeps objects (all logs, app-logs/ included) before they
+ *                              expire; longer than logRetentionDays
  * @param ecrKeepImages         images kept in the ECR repository (older ones expire)
  * @param maxUploadSize         MAX_UPLOAD_SIZE of the application, e.g. 100MB
  * @param reportAdmins          REPORT_ADMINS of the application (comma-separated e-mails), or null
@@ -104,7 +105,7 @@ public record EnvironmentConfig(
                 prod,
                 prod ? 14 : 7,
                 null,
-                prod ? 365 : 30,
+                prod ? 90 : 30,
                 prod ? 365 : 90,
                 20,
                 "100MB", null, null);
@@ -183,6 +184,9 @@ public record EnvironmentConfig(
                 "logRetentionDays must be one of 7, 14, 30, 60, 90, 180, 365, 731, 1827, 3653 (was " + logRetentionDays + ")");
         check(problems, logArchiveDays > 30,
                 "logArchiveDays must be more than 30: logs move to infrequent access after 30 days (was " + logArchiveDays + ")");
+        check(problems, logRetentionDays < logArchiveDays,
+                "logRetentionDays (" + logRetentionDays + ") must be shorter than logArchiveDays (" + logArchiveDays
+                        + "): the S3 archive is what outlives CloudWatch");
         check(problems, ecrKeepImages >= 2 && ecrKeepImages <= 1000,
                 "ecrKeepImages must be between 2 and 1000 (was " + ecrKeepImages + ")");
         if (!problems.isEmpty()) {

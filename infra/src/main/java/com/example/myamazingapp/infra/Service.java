@@ -75,6 +75,7 @@ public class Service extends Construct {
     private final ApplicationTargetGroup targetGroup1;
     private final FargateTaskDefinition taskDefinition;
     private final FargateService service;
+    private final LogGroup logGroup;
 
     public Service(Construct scope, String id, Props props) {
         super(scope, id);
@@ -152,7 +153,7 @@ public class Service extends Construct {
                         .build())
                 .volumes(List.of(Volume.builder().name("tmp").build()))
                 .build();
-        var logGroup = LogGroup.Builder.create(this, "web_logs")
+        logGroup = LogGroup.Builder.create(this, "web_logs")
                 .logGroupName("/myamazingapp/" + config.name() + "/web")
                 .retention(config.logRetention())
                 .removalPolicy(config.deletionProtection() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
@@ -318,5 +319,10 @@ public class Service extends Construct {
 
     public FargateService service() {
         return service;
+    }
+
+    /** The container's log group (awslogs). */
+    public LogGroup logGroup() {
+        return logGroup;
     }
 }

@@ -2,6 +2,7 @@ package com.example.myamazingapp.infra;
 
 import java.util.List;
 import software.amazon.awscdk.Duration;
+import com.example.myamazingapp.infra.reports.ReportsRootFunction;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.Aws;
@@ -106,6 +107,8 @@ public class Storage extends Construct {
                                 S3BucketOriginWithOACProps.builder().originPath("/reports").build()))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                         .cachePolicy(reportsCachePolicy())
+                        // "/" shows the latest report, a folder its index.html (S3 with OAC has no index documents).
+                        .functionAssociations(List.of(new ReportsRootFunction(this, "reports_root").viewerRequest()))
                         .build())
                 .defaultRootObject("index.html")
                 .httpVersion(HttpVersion.HTTP2_AND_3)

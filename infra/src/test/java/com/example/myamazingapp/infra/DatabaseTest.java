@@ -57,7 +57,7 @@ class DatabaseTest {
                 "EnableCloudwatchLogsExports", List.of("postgresql", "upgrade")));
         template(env).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
                 "LogGroupName", "/aws/rds/instance/myamazingapp-" + env + "/postgresql",
-                "RetentionInDays", prod ? 365 : 30));
+                "RetentionInDays", prod ? 90 : 30));
         template(env).hasResource("AWS::RDS::DBInstance", Match.objectLike(Map.of(
                 "DeletionPolicy", prod ? "Retain" : "Snapshot")));
     }

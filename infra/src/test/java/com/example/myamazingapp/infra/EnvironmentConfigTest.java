@@ -100,6 +100,12 @@ class EnvironmentConfigTest {
     }
 
     @Test
+    void cloudWatchMustKeepLogsShorterThanTheS3Archive() {
+        assertThatThrownBy(() -> read("prod", Map.of("environments.prod.logRetentionDays", 365)))
+                .hasMessageContaining("logRetentionDays (365) must be shorter than logArchiveDays (365)");
+    }
+
+    @Test
     void aValueOfTheWrongTypeIsRefusedWithItsKey() {
         assertThatThrownBy(() -> read("qa", Map.of("environments.qa.desiredCount", "two")))
                 .hasMessage("Invalid configuration of environment 'qa': desiredCount must be a whole number (was two)");

@@ -165,8 +165,21 @@ class ServiceTest {
     void logging(String env) {
         template(env).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
                 "LogGroupName", "/myamazingapp/" + env + "/web",
-                "RetentionInDays", env.equals("prod") ? 365 : 30));
+                "RetentionInDays", env.equals("prod") ? 90 : 30));
         assertThat(container(env).get("LogConfiguration").toString()).startsWith("{LogDriver=awslogs");
+    }
+
+    @ParameterizedTest(name = "{0}: the application's logs are kept on S3: the log group streams to Firehose, which writes under app-logs/")
+    @ValueSource(strings = {"qa", "prod"})
+    void logsKeptOnS3(String env) {
+        var s = stack(env);
+        template(env).hasResourceProperties("AWS::Logs::SubscriptionFilter", Map.of(
+                "LogGroupName", resolve(env, s.service().logGroup().getLogGroupName()),
+                "DestinationArn", Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn"))))));
+        template(env).hasResourceProperties("AWS::KinesisFirehose::DeliveryStream", Map.of(
+                "ExtendedS3DestinationConfiguration", Match.objectLike(Map.of(
+                        "BucketARN", resolve(env, s.storage().loggingBucket().getBucketArn()),
+                        "Prefix", Match.stringLikeRegexp("^app-logs/.*")))));
     }
 
     @ParameterizedTest(name = "{0}: the image is <env repository>:<image-tag parameter>, resolved by CloudFormation at deploy time")

@@ -121,7 +121,9 @@ class StorageTest {
                         "OriginPath", "/reports",
                         "OriginAccessControlId", Match.anyValue(),
                         "S3OriginConfig", Map.of("OriginAccessIdentity", "")))),
-                "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "https-only")),
+                "DefaultCacheBehavior", Match.objectLike(Map.of(
+                        "ViewerProtocolPolicy", "https-only",
+                        "FunctionAssociations", List.of(Match.objectLike(Map.of("EventType", "viewer-request"))))),
                 "Logging", Map.of(
                         "Bucket", Map.of("Fn::GetAtt", List.of(
                                 ((Map<?, ?>) ref(env, storage(env).loggingBucket())).get("Ref"), "RegionalDomainName")),
