@@ -1,5 +1,6 @@
 package com.example.myamazingapp.infra;
 
+import com.example.myamazingapp.infra.pipeline.PipelineStack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +24,9 @@ public final class InfraApp {
         var app = newApp(Map.of());
         var qa = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "qa"));
         var prod = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "prod"));
+
+        // The delivery pipeline (pipeline helper; docs/deploy.md): GitHub -> test -> qa -> approval -> prod.
+        PipelineStack.create(app, qa.deployTarget(), prod.deployTarget());
 
         app.synth();
     }

@@ -4,9 +4,12 @@ import com.example.myamazingapp.infra.DeployTarget;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.codebuild.BuildEnvironment;
 import software.amazon.awscdk.services.codebuild.BuildEnvironmentVariable;
 import software.amazon.awscdk.services.codebuild.BuildSpec;
@@ -55,6 +58,8 @@ public final class PipelineStack extends Stack {
 
     /** Debian, like the team machines: the test buildspec installs JDK 25, Node and Chromium into it. */
     public static final String TEST_IMAGE = "public.ecr.aws/docker/library/debian:trixie";
+
+    public static final String STACK_ID = "myamazingapp-pipeline";
 
     static final String APPROVERS_TOPIC = "MyAmazingApprovers";
     static final String SOURCE_NAMESPACE = "SourceVariables";
@@ -188,6 +193,32 @@ public final class PipelineStack extends Stack {
                 .build();
 
         PipelineNagSuppressions.apply(this);
+    }
+
+    /**
+     * The pipeline of the CDK app (InfraApp's wiring): stack {@value #STACK_ID}, configured from the app's
+     * {@code pipeline} context, in the account and region of the environments it deploys to.
+     */
+    public static PipelineStack create(Construct scope, DeployTarget qa, DeployTarget prod) {
+        var config = PipelineConfig.fromContext(scope.getNode());
+        var qaStack = Stack.of(qa.service());
+        var prodStack = Stack.of(prod.service());
+        if (!qaStack.getAccount().equals(prodStack.getAccount()) || !qaStack.getRegion().equals(prodStack.getRegion())) {
+            throw new IllegalArgumentException("The pipeline deploys qa and prod from one account and region, but qa is in "
+                    + qaStack.getAccount() + "/" + qaStack.getRegion() + " and prod in "
+                    + prodStack.getAccount() + "/" + prodStack.getRegion()
+                    + ": give both environments the same account and region in infra/cdk.json");
+        }
+        var env = Environment.builder()
+                .account(Token.isUnresolved(qaStack.getAccount()) ? null : qaStack.getAccount())
+                .region(Token.isUnresolved(qaStack.getRegion()) ? null : qaStack.getRegion())
+                .build();
+        var stack = new PipelineStack(scope, STACK_ID, StackProps.builder()
+                .env(env)
+                .description("myamazingapp delivery pipeline: GitHub -> test -> QA -> approval (SNS) -> Prod")
+                .build(), config, qa, prod);
+        Tags.of(stack).add("project", "myamazingapp");
+        return stack;
     }
 
     public Pipeline pipeline() {

@@ -1,0 +1,144 @@
+package com.example.myamazingapp.infra.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.myamazingapp.infra.EnvironmentConfig;
+import com.example.myamazingapp.infra.EnvironmentStacks;
+import com.example.myamazingapp.infra.InfraApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.assertions.Annotations;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+/**
+ * The pipeline wired to the real qa and prod environments as infra/cdk.json configures them, the way InfraApp
+ * wires it. Proves the image-rollback guard end to end: the task definition takes its image tag from the
+ * parameter the pipeline writes, so a later {@code cdk deploy} of an environment keeps the shipped image.
+ */
+class PipelineWiringTest {
+
+    static Map<String, EnvironmentStacks> environments = new HashMap<>();
+    static PipelineStack pipeline;
+    static JsonNode pipelineJson;
+
+    @BeforeAll
+    static void synthesizeTheApp() throws Exception {
+        Files.createDirectories(Path.of("target"));
+        var app = InfraApp.newApp(Map.of(), Files.createTempDirectory(Path.of("target"), "cdk.out-pipeline-"));
+        for (var name : new String[] {"qa", "prod"}) {
+            environments.put(name, EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), name)));
+        }
+        pipeline = PipelineStack.create(app, environments.get("qa").deployTarget(), environments.get("prod").deployTarget());
+        Aspects.of(pipeline).add(new AwsSolutionsChecks());
+        pipelineJson = new ObjectMapper().valueToTree(Template.fromStack(pipeline).toJSON());
+    }
+
+    private static JsonNode application(String name) {
+        return new ObjectMapper().valueToTree(Template.fromStack(environments.get(name).application()).toJSON());
+    }
+
+    private static String policiesOf(String projectStage) {
+        var text = new StringBuilder();
+        pipelineJson.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::IAM::Policy")
+                    && resource.path("Properties").path("Roles").toString().contains(projectStage + "Role")) {
+                text.append(resource.path("Properties").path("PolicyDocument"));
+            }
+        });
+        return text.toString();
+    }
+
+    @Test
+    void theStackIsNamedAndConfiguredFromCdkJson() {
+        assertThat(pipeline.getStackName()).isEqualTo("myamazingapp-pipeline");
+        var source = pipelineJson.toString();
+        assertThat(source).contains("\"Provider\":\"GitHub\"", "GITHUB_HMAC", "MyAmazingApprovers");
+    }
+
+    @Test
+    void eachEnvironmentsTaskDefinitionResolvesItsImageTagFromTheParameterThePipelineWrites() {
+        for (var name : new String[] {"qa", "prod"}) {
+            var parameterName = "/myamazingapp/" + name + "/image-tag";
+            var template = application(name);
+
+            // The tag is a CloudFormation parameter of type SSM value, resolved at every deploy ...
+            var tagParameter = new StringBuilder();
+            template.path("Parameters").properties().forEach(entry -> {
+                if (entry.getValue().path("Default").asText().equals(parameterName)) {
+                    assertThat(entry.getValue().path("Type").asText()).isEqualTo("AWS::SSM::Parameter::Value<String>");
+                    tagParameter.append(entry.getKey());
+                }
+            });
+            assertThat(tagParameter).as(name + " image tag parameter").isNotEmpty();
+            // ... and the container image is <repository>:<that value>.
+            var image = new StringBuilder();
+            template.path("Resources").forEach(resource -> {
+                if (resource.path("Type").asText().equals("AWS::ECS::TaskDefinition")) {
+                    image.append(resource.path("Properties").path("ContainerDefinitions").get(0).path("Image"));
+                }
+            });
+            assertThat(image.toString()).contains("{\"Ref\":\"" + tagParameter + "\"}");
+        }
+        // The pipeline writes exactly those parameters: QA's build the QA one, the promotion the Prod one.
+        assertThat(policiesOf("BuildImageQA")).contains("ssm:PutParameter", parameterExport("qa"))
+                .doesNotContain(parameterExport("prod"));
+        assertThat(policiesOf("PromoteImageProd")).contains("ssm:PutParameter", parameterExport("prod"))
+                .doesNotContain(parameterExport("qa"));
+    }
+
+    /** How the pipeline stack refers to the environment's image-tag parameter: an import of the registry stack's Ref. */
+    private static String parameterExport(String name) {
+        var registry = new ObjectMapper().valueToTree(Template.fromStack(environments.get(name).registry()).toJSON());
+        var logicalId = new StringBuilder();
+        registry.path("Resources").properties().forEach(entry -> {
+            if (entry.getValue().path("Type").asText().equals("AWS::SSM::Parameter")
+                    && entry.getValue().path("Properties").path("Name").asText().equals("/myamazingapp/" + name + "/image-tag")) {
+                logicalId.append(entry.getKey());
+            }
+        });
+        assertThat(logicalId).as(name + " image-tag parameter in the registry stack").isNotEmpty();
+        return "myamazingapp-" + name + "-registry:ExportsOutputRef" + logicalId;
+    }
+
+    @Test
+    void deployActionsTargetTheRealServicesAndApprovalShowsTheQaUrl() {
+        var text = pipelineJson.toString();
+        assertThat(text).contains("myamazingapp-qa:", "myamazingapp-prod:");
+        assertThat(text).contains("https://qa.myamazingapp.example.com");
+    }
+
+    @Test
+    void theRealWiringHasNoUnsuppressedCdkNagFindings() {
+        var annotations = Annotations.fromStack(pipeline);
+        assertThat(annotations.findError("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream()
+                .map(m -> m.getId() + " " + m.getEntry().getData()).toList()).isEmpty();
+        assertThat(annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")).stream()
+                .map(m -> m.getId() + " " + m.getEntry().getData()).toList()).isEmpty();
+    }
+
+    @Test
+    void qaAndProdInDifferentAccountsAreRefusedWithAClearError() throws Exception {
+        var app = InfraApp.newApp(Map.of(
+                        "environments.qa.account", "111111111111", "environments.qa.region", "eu-west-1",
+                        "environments.prod.account", "222222222222", "environments.prod.region", "eu-west-1"),
+                Files.createTempDirectory(Path.of("target"), "cdk.out-pipeline-"));
+        var qa = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "qa"));
+        var prod = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "prod"));
+
+        assertThatThrownBy(() -> PipelineStack.create(app, qa.deployTarget(), prod.deployTarget()))
+                .hasMessageContaining("one account and region")
+                .hasMessageContaining("111111111111/eu-west-1")
+                .hasMessageContaining("222222222222/eu-west-1");
+    }
+}
