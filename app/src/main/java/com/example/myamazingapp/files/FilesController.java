@@ -37,24 +37,29 @@ class FilesController {
     }
 
     @GetMapping("/files")
-    String list(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "0") int page,
+                @RequestParam(required = false) UUID uploaded, Model model) {
         model.addAttribute("files", files.list(me.id(), page));
+        if (uploaded != null) {
+            model.addAttribute("message", "Uploaded " + files.get(me.id(), uploaded).originalName() + ".");
+        }
         model.addAttribute("maxUploadBytes", limits.maxBytes());
         model.addAttribute("maxUploadText", UploadLimits.readable(limits.maxBytes()));
         return "files";
     }
 
     @PostMapping("/files")
-    String upload(@AuthenticationPrincipal CurrentAccount me, @RequestParam(name = "file", required = false) MultipartFile file,
-                  RedirectAttributes redirect) throws IOException {
+    String upload(@AuthenticationPrincipal CurrentAccount me, @RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is empty. Choose a file with content.");
         }
         try (var content = file.getInputStream()) {
             var stored = files.upload(me.id(), file.getOriginalFilename(), file.getContentType(), content, file.getSize());
-            redirect.addFlashAttribute("message", "Uploaded " + stored.originalName() + ".");
+            // In the URL rather than a flash attribute: the page's XMLHttpRequest follows this redirect itself and
+            // would consume a flash message before the browser shows the page.
+            return "redirect:/files?uploaded=" + stored.id();
         }
-        return "redirect:/files";
     }
 
     @GetMapping("/files/{id}/download")

@@ -1,0 +1,157 @@
+package com.example.myamazingapp.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+
+import com.example.myamazingapp.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A published report as a reader sees it: served by the S3-API server with its stored Content-Type, opened in
+ * headless Chromium (Debian's chromium + chromium-driver). A screenshot lands in target/reports/ for a person to
+ * look at.
+ */
+class ReportPageBrowserTest extends IntegrationTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target/reports");
+
+    static WebDriver browser;
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    ReportStatistics statistics;
+    @Autowired
+    ReportRenderer renderer;
+
+    private ReportsTestSupport support;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("This test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install -y chromium chromium-driver (.ci/run does)");
+        }
+        var profile = Files.createTempDirectory("myamazingapp-reports-chromium");
+        var options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--no-first-run", "--hide-scrollbars", "--user-data-dir=" + profile);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @AfterEach
+    void clean() {
+        support.clean();
+    }
+
+    @Test
+    void theLatestReportShowsItsFiguresAndChartsInABrowser() throws Exception {
+        support = new ReportsTestSupport(jdbc);
+        support.clean();
+        seedThreeMonthsOfUse(new Random(42));
+        var result = support.job(transactions, statistics, renderer, "2025-06-01T02:00:07Z", support.bucket())
+                .runScheduled(Instant.parse("2025-06-01T02:00:00.002Z"));
+        assertThat(result.outcome()).isEqualTo(ReportJob.Outcome.PUBLISHED);
+
+        browser.get(support.url("reports/latest/index.html"));
+
+        assertThat(browser.getTitle()).isEqualTo("myamazingapp user statistics, 2025-06-01");
+        var charts = browser.findElements(By.cssSelector("figure svg.chart"));
+        assertThat(charts).hasSize(6);
+        assertThat(browser.findElements(By.tagName("figcaption")).stream().map(e -> e.getText()).toList())
+                .containsExactly("Sign-ups per day", "Active users per day", "Uploads per day", "Bytes uploaded per day",
+                        "Files by size", "Files by content type");
+        // 4 daily charts of 90 columns, 5 size buckets, and the content types.
+        for (int i = 0; i < 4; i++) {
+            assertThat(charts.get(i).findElements(By.cssSelector("rect.bar"))).hasSize(90);
+        }
+        assertThat(charts.get(4).findElements(By.cssSelector("rect.bar"))).hasSize(5);
+        assertThat(charts.get(5).findElements(By.cssSelector("rect.bar"))).hasSizeBetween(2, 9);
+        // The charts are drawn: laid out wide, with visible bars.
+        assertThat(charts.getFirst().getSize().getWidth()).isGreaterThan(500);
+        assertThat(charts.get(4).findElements(By.cssSelector("rect.bar")).stream()
+                .mapToDouble(bar -> Double.parseDouble(bar.getAttribute("width"))).max().orElse(0)).isGreaterThan(100);
+        var totals = browser.findElements(By.cssSelector(".totals .figure")).stream().map(e -> e.getText()).toList();
+        assertThat(totals.getFirst()).isEqualTo(Long.toString(count("accounts")));
+        assertThat(totals.get(1)).isEqualTo(Long.toString(count("stored_files")));
+        assertThat(browser.findElement(By.linkText("daily.csv")).getAttribute("href")).endsWith("/latest/daily.csv");
+
+        Files.createDirectories(SCREENSHOTS);
+        var height = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight")).intValue();
+        browser.manage().window().setSize(new Dimension(1280, Math.min(height + 40, 6000)));
+        var screenshot = SCREENSHOTS.resolve("report-latest.png");
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(screenshot)).isGreaterThan(20_000);
+
+        browser.get(support.url("reports/index.html"));
+        assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("tbody tr a")).getText()).isEqualTo("2025-06-01");
+        Files.write(SCREENSHOTS.resolve("report-index.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** A plausible spring of use: sign-ups growing, uploads of mixed sizes and types, people coming back. */
+    private void seedThreeMonthsOfUse(Random random) {
+        var types = List.of("image/jpeg", "image/png", "application/pdf", "text/plain", "video/mp4", "application/zip",
+                "text/csv", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "audio/mpeg");
+        var first = LocalDate.parse("2025-03-03");
+        var accounts = new java.util.ArrayList<Long>();
+        for (int day = 0; day < 90; day++) {
+            var date = first.plusDays(day);
+            int signUps = random.nextInt(1 + day / 15);
+            for (int i = 0; i < signUps; i++) {
+                accounts.add(support.account("reader-" + accounts.size(), date + "T" + (10 + random.nextInt(12)) + ":15:00Z"));
+            }
+            for (var account : accounts) {
+                if (random.nextInt(4) == 0) {
+                    support.active(account, date.toString());
+                    for (int f = random.nextInt(3); f > 0; f--) {
+                        long size = (long) Math.pow(10, 2 + random.nextDouble() * 6.5);
+                        var type = types.get(Math.min(types.size() - 1, (int) Math.abs(random.nextGaussian() * 3)));
+                        support.file(account, size, type, date + "T" + (10 + random.nextInt(12)) + ":45:00Z");
+                    }
+                }
+            }
+        }
+        assertThat(accounts).hasSizeGreaterThan(50);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table + " where created_at < '2025-06-01T00:00:00Z'").query(Long.class).single();
+    }
+}

@@ -1,0 +1,190 @@
+package com.example.myamazingapp.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.example.myamazingapp.support.IntegrationTest;
+
+/** The pages in a real headless Chromium (Debian's chromium + chromium-driver): the whole newcomer journey. */
+class BrowserTest extends IntegrationTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    static Path profile;
+    static Path downloads;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        ensureChromiumInstalled();
+        profile = Files.createTempDirectory("myamazingapp-chromium-profile");
+        downloads = Files.createTempDirectory("myamazingapp-chromium-downloads");
+        var options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--user-data-dir=" + profile)
+                .setExperimentalOption("prefs", Map.of(
+                        "download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signUpUploadWithProgressListDownloadAndDelete(@TempDir Path folder) throws Exception {
+        var email = "browser-" + UUID.randomUUID() + "@example.com";
+        var password = "correct horse battery";
+        var content = new byte[900 * 1024];
+        new Random(7).nextBytes(content);
+        var upload = folder.resolve("holiday photos ü.bin");
+        Files.write(upload, content);
+
+        open("/signup");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        wait(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        wait(ExpectedConditions.urlContains("/files"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My files");
+
+        // Record what the <progress> bar shows; sessionStorage survives the page reload after the upload.
+        script("""
+                const bar = document.getElementById('upload-progress');
+                sessionStorage.setItem('progress', '[]');
+                new MutationObserver(() => {
+                  const seen = JSON.parse(sessionStorage.getItem('progress'));
+                  seen.push([bar.value, bar.max, bar.hidden]);
+                  sessionStorage.setItem('progress', JSON.stringify(seen));
+                }).observe(bar, {attributes: true});""");
+        browser.findElement(By.id("file")).sendKeys(upload.toString());
+        browser.findElement(By.id("upload-button")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Uploaded holiday photos ü.bin."));
+
+        @SuppressWarnings("unchecked")
+        var progress = (List<List<Object>>) script("return JSON.parse(sessionStorage.getItem('progress'))");
+        var last = progress.getLast();
+        assertThat(progress).as("progress bar updates").isNotEmpty();
+        assertThat(((Number) last.get(1)).longValue()).as("progress max: the request size").isGreaterThan(content.length);
+        assertThat(((Number) last.get(0)).longValue()).as("progress value at the end").isEqualTo(((Number) last.get(1)).longValue());
+        assertThat(last.get(2)).as("bar hidden").isEqualTo(false);
+
+        var row = browser.findElement(By.cssSelector("#file-list tbody tr"));
+        assertThat(row.findElement(By.className("name")).getText()).isEqualTo("holiday photos ü.bin");
+        assertThat(row.getText()).contains("921,600 bytes");
+
+        row.findElement(By.linkText("Download")).click();
+        var downloaded = downloads.resolve("holiday photos ü.bin");
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> Files.exists(downloaded)
+                && size(downloaded) == content.length);
+        assertThat(Files.readAllBytes(downloaded)).isEqualTo(content);
+
+        browser.findElement(By.cssSelector("#file-list tbody tr button.danger")).click();
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Deleted holiday photos ü.bin."));
+        assertThat(browser.findElements(By.cssSelector("#file-list tbody tr"))).isEmpty();
+        assertThat(browser.getPageSource()).contains("No files yet.");
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedBeforeUploading(@TempDir Path folder) throws Exception {
+        var tooBig = folder.resolve("too-big.bin");
+        Files.write(tooBig, new byte[(int) MAX_UPLOAD_BYTES + 1]);
+        var email = "browser-" + UUID.randomUUID() + "@example.com";
+        api().signUp(email, "correct horse battery");
+        open("/login");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("correct horse battery");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        wait(ExpectedConditions.urlContains("/files"));
+
+        browser.findElement(By.id("file")).sendKeys(tooBig.toString());
+        browser.findElement(By.id("upload-button")).click();
+
+        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-status"), "larger than the upload limit of 1 MiB"));
+        assertThat(browser.findElements(By.cssSelector("#file-list tbody tr"))).isEmpty();
+        browser.findElement(By.cssSelector("header form button")).click();
+        wait(ExpectedConditions.urlContains("/login?logout"));
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + path);
+    }
+
+    private static Object script(String javascript) {
+        return ((JavascriptExecutor) browser).executeScript(javascript);
+    }
+
+    private static <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(condition);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Installs Debian's chromium and chromium-driver when missing and we are root; otherwise fails, never skips. */
+    static void ensureChromiumInstalled() throws Exception {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        var root = "root".equals(System.getProperty("user.name"));
+        if (!root) {
+            throw new IllegalStateException("The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": install them with `sudo apt-get install -y chromium chromium-driver`.");
+        }
+        run("apt-get", "update");
+        run("apt-get", "install", "-y", "chromium", "chromium-driver");
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("apt-get did not provide " + CHROMIUM + " and " + CHROMEDRIVER);
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        var log = new File("target/apt-get.log");
+        var process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log.getAbsolutePath());
+        }
+    }
+}
