@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SmokeTestQA: before anyone is asked to approve, check that QA answers: the readiness endpoint (database and
 # data bucket reachable), the sign-in page, and, when EXPECTED_COMMIT is set, that /actuator/info names the
-# commit that was just deployed. Retries until SMOKE_TEST_TIMEOUT_SECONDS, then fails.
+# commit that was just deployed (its first 7 characters: git's short id, also a prefix of the full one
+# the image gets as APP_COMMIT). Retries until SMOKE_TEST_TIMEOUT_SECONDS, then fails.
 #
 # Environment: BASE_URL (e.g. https://qa.myamazingapp.example.com), EXPECTED_COMMIT (optional),
 #              SMOKE_TEST_TIMEOUT_SECONDS (default 300), SMOKE_TEST_INTERVAL_SECONDS (default 10).
@@ -34,14 +35,16 @@ check() {
 checks() {
   check readiness /actuator/health/readiness '"UP"' \
     && check sign-in /login '<form' \
-    && { [[ -z "${EXPECTED_COMMIT:-}" ]] || check commit /actuator/info "${EXPECTED_COMMIT:0:8}"; }
+    && { [[ -z "${EXPECTED_COMMIT:-}" ]] || check commit /actuator/info "${EXPECTED_COMMIT:0:7}"; }
 }
 
 deadline=$((SECONDS + timeout))
 last=""
 until checks; do
   if (( SECONDS >= deadline )); then
-    fail "smoke test of $base failed for ${timeout}s; last problem: $last"
+    fail "smoke test of $base failed for ${timeout}s; last problem: $last" \
+      "(first release? the service runs 0 tasks until 'cdk deploy' of the environment reads the new image tag:" \
+      "see docs/deploy.md, 'The first release')"
   fi
   echo "wait $last"
   sleep "$interval"

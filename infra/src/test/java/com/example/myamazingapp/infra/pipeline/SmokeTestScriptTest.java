@@ -95,7 +95,7 @@ class SmokeTestScriptTest {
         var stale = script.env("EXPECTED_COMMIT", "0000aaaa11112222333344445555666677778888").run("smoke-test.sh");
 
         assertThat(stale.exitCode()).isNotZero();
-        assertThat(stale.output()).contains("/actuator/info does not contain '0000aaaa'");
+        assertThat(stale.output()).contains("/actuator/info does not contain '0000aaa'");
     }
 
     @Test
