@@ -119,6 +119,7 @@ class ReportPageBrowserTest extends IntegrationTest {
         Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         assertThat(Files.size(screenshot)).isGreaterThan(20_000);
 
+        browser.manage().window().setSize(new Dimension(1280, 480));
         browser.get(support.url("reports/index.html"));
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("tbody tr a")).getText()).isEqualTo("2025-06-01");

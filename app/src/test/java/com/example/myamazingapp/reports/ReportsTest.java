@@ -41,6 +41,8 @@ class ReportsTest extends IntegrationTest {
     ReportRenderer renderer;
     @Autowired
     JsonMapper json;
+    @Autowired
+    UserStatistics userStatistics;
 
     private ReportsTestSupport support;
 
@@ -243,6 +245,15 @@ class ReportsTest extends IntegrationTest {
         var retried = job("2025-06-02T02:05:00Z").runScheduled(java.time.Instant.parse("2025-06-02T02:00:00.500Z"));
         assertThat(retried.outcome()).isEqualTo(ReportJob.Outcome.PUBLISHED);
         assertThat(json.readTree(support.text("reports/latest/report.json")).get("date").asString()).isEqualTo("2025-06-02");
+    }
+
+    @Test
+    void eachUserSeesTheirOwnFiguresOnly() {
+        var ann = userStatistics.of("Ann" + ReportsTestSupport.DOMAIN);
+        assertThat(ann).isEqualTo(new UserStatistics.Mine(3, 2048 + 5 * MIB + 100, java.time.Instant.parse("2025-06-01T00:00:01Z")));
+        assertThat(ann.size()).isEqualTo("5.0 MiB");
+        assertThat(userStatistics.of("too-late" + ReportsTestSupport.DOMAIN)).isEqualTo(new UserStatistics.Mine(0, 0, null));
+        assertThat(userStatistics.of("nobody" + ReportsTestSupport.DOMAIN)).isEqualTo(new UserStatistics.Mine(0, 0, null));
     }
 
     private ReportJob job(String now) {
