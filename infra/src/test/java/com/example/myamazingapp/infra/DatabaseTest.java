@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -18,7 +17,7 @@ class DatabaseTest {
     }
 
     static Object resolve(String env, Object token) {
-        return Stack.of(Synthesized.environment(env).application()).resolve(token);
+        return Synthesized.resolve(env, token);
     }
 
     @ParameterizedTest(name = "{0}: RDS_DB_instance1 is MultiAZ and StorageEncrypted, PostgreSQL 17 like the app's embedded PostgreSQL")

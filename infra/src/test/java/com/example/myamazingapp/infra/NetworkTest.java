@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
 
 /** The document's "VPC Details": VPC1, its subnets, gateways, route tables, endpoint and security groups. */
 class NetworkTest {
@@ -22,7 +22,7 @@ class NetworkTest {
     }
 
     static Object resolve(String env, Object token) {
-        return Stack.of(network(env)).resolve(token);
+        return Synthesized.resolve(env, token);
     }
 
     @ParameterizedTest(name = "{0}: VPC1 spans two AZs, each with a public and a private subnet")
@@ -105,29 +105,27 @@ class NetworkTest {
     @ParameterizedTest(name = "{0}: alb_target_group_access admits port 3000 from public_web_access only")
     @ValueSource(strings = {"qa", "prod"})
     void albTargetGroupAccess(String env) {
-        var tasks = resolve(env, network(env).albTargetGroupAccess().getSecurityGroupId());
-        var ingress = template(env).findResources("AWS::EC2::SecurityGroupIngress",
-                Match.objectLike(Map.of("Properties", Map.of("GroupId", tasks))));
-        assertThat(ingress).hasSize(1);
-        template(env).hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
-                "GroupId", tasks,
-                "SourceSecurityGroupId", resolve(env, network(env).publicWebAccess().getSecurityGroupId()),
-                "IpProtocol", "tcp", "FromPort", 3000, "ToPort", 3000));
+        assertOnlyIngress(env, network(env).albTargetGroupAccess(), network(env).publicWebAccess(), 3000);
     }
 
     @ParameterizedTest(name = "{0}: private_subnets_access admits the database port from the tasks only (narrower than the document's all ports)")
     @ValueSource(strings = {"qa", "prod"})
     void privateSubnetsAccess(String env) {
-        var database = resolve(env, network(env).privateSubnetsAccess().getSecurityGroupId());
-        var ingress = template(env).findResources("AWS::EC2::SecurityGroupIngress",
-                Match.objectLike(Map.of("Properties", Map.of("GroupId", database))));
-        assertThat(ingress).hasSize(1);
-        template(env).hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
-                "GroupId", database,
-                "SourceSecurityGroupId", resolve(env, network(env).albTargetGroupAccess().getSecurityGroupId()),
-                "IpProtocol", "tcp", "FromPort", 5432, "ToPort", 5432));
+        assertOnlyIngress(env, network(env).privateSubnetsAccess(), network(env).albTargetGroupAccess(), 5432);
         template(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
                 "GroupDescription", Match.stringLikeRegexp("^private_subnets_access.*"),
                 "SecurityGroupIngress", Match.absent()));
+    }
+
+    /** {@code group} is reached by exactly one rule: TCP {@code port} from the group {@code source}. */
+    static void assertOnlyIngress(String env, ISecurityGroup group, ISecurityGroup source, int port) {
+        var groupId = resolve(env, group.getSecurityGroupId());
+        var ingress = template(env).findResources("AWS::EC2::SecurityGroupIngress",
+                Match.objectLike(Map.of("Properties", Map.of("GroupId", groupId))));
+        assertThat(ingress).hasSize(1);
+        template(env).hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
+                "GroupId", groupId,
+                "SourceSecurityGroupId", resolve(env, source.getSecurityGroupId()),
+                "IpProtocol", "tcp", "FromPort", port, "ToPort", port));
     }
 }

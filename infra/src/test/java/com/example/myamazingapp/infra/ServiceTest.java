@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
@@ -22,7 +21,7 @@ class ServiceTest {
     }
 
     static Object resolve(String env, Object token) {
-        return Stack.of(stack(env)).resolve(token);
+        return Synthesized.resolve(env, token);
     }
 
     static String logicalId(String env, Object token) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -23,11 +22,11 @@ class StorageTest {
     }
 
     static Object ref(String env, IBucket bucket) {
-        return Stack.of(bucket).resolve(bucket.getBucketName());
+        return Synthesized.resolve(env, bucket.getBucketName());
     }
 
     static Object arn(String env, IBucket bucket) {
-        return Stack.of(bucket).resolve(bucket.getBucketArn());
+        return Synthesized.resolve(env, bucket.getBucketArn());
     }
 
     @SuppressWarnings("unchecked")

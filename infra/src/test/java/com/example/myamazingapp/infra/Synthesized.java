@@ -46,6 +46,11 @@ final class Synthesized {
         return template(environment(name).registry());
     }
 
+    /** A token of environment {@code env}'s application stack as it reads in the template, e.g. {"Ref": "…"}. */
+    static Object resolve(String env, Object token) {
+        return environment(env).application().resolve(token);
+    }
+
     static synchronized Template template(Stack stack) {
         return TEMPLATES.computeIfAbsent(stack, Template::fromStack);
     }
