@@ -68,23 +68,23 @@ class ReportRenderer {
     private static Map<String, String> charts(Report report) {
         var days = report.daily().stream().map(Report.Day::day).toList();
         var charts = new LinkedHashMap<String, String>();
-        daily(charts, "Sign-ups per day", days, report.daily(), Report.Day::signUps, ReportFormat::count);
-        daily(charts, "Active users per day", days, report.daily(), Report.Day::activeUsers, ReportFormat::count);
-        daily(charts, "Uploads per day", days, report.daily(), Report.Day::uploads, ReportFormat::count);
-        daily(charts, "Bytes uploaded per day", days, report.daily(), Report.Day::bytesUploaded, ReportFormat::bytes);
+        daily(charts, "Sign-ups per day", days, report.daily(), Report.Day::signUps, SvgChart.Scale.COUNT);
+        daily(charts, "Active users per day", days, report.daily(), Report.Day::activeUsers, SvgChart.Scale.COUNT);
+        daily(charts, "Uploads per day", days, report.daily(), Report.Day::uploads, SvgChart.Scale.COUNT);
+        daily(charts, "Bytes uploaded per day", days, report.daily(), Report.Day::bytesUploaded, SvgChart.Scale.BYTES);
         bars(charts, "Files by size", report.fileSizes());
         bars(charts, "Files by content type", report.contentTypes());
         return charts;
     }
 
     private static void daily(Map<String, String> charts, String title, List<LocalDate> days, List<Report.Day> daily,
-                              ToLongFunction<Report.Day> figure, java.util.function.LongFunction<String> format) {
-        charts.put(title, SvgChart.daily(title, days, daily.stream().map(d -> figure.applyAsLong(d)).toList(), format));
+                              ToLongFunction<Report.Day> figure, SvgChart.Scale scale) {
+        charts.put(title, SvgChart.daily(title, days, daily.stream().map(d -> figure.applyAsLong(d)).toList(), scale));
     }
 
     private static void bars(Map<String, String> charts, String title, List<Report.Count> counts) {
         charts.put(title, SvgChart.bars(title, counts.stream().map(Report.Count::label).toList(),
-                counts.stream().map(Report.Count::files).toList(), ReportFormat::count));
+                counts.stream().map(Report.Count::files).toList(), SvgChart.Scale.COUNT));
     }
 
     private static String totalsCsv(Report.Totals totals) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.LongFunction;
 
 /**
  * Draws the report's charts as inline SVG on the server, so a published page needs no script, font or CDN
@@ -24,18 +23,18 @@ final class SvgChart {
     }
 
     /** One column per day, a y axis with round ticks, and a date label at the start of each month. */
-    static String daily(String title, List<LocalDate> days, List<Long> values, LongFunction<String> format) {
+    static String daily(String title, List<LocalDate> days, List<Long> values, Scale scale) {
         if (days.size() != values.size()) {
             throw new IllegalArgumentException("days and values differ in length: " + days.size() + " / " + values.size());
         }
         int height = 220, left = 72, right = 12, top = 12, bottom = 28;
         double plotWidth = WIDTH - left - right, plotHeight = height - top - bottom;
-        var axis = Axis.of(max(values));
+        var axis = scale.axis(max(values));
         var svg = open(title, height);
         for (long tick : axis.ticks()) {
             double y = top + plotHeight - plotHeight * tick / axis.top();
             svg.append(line(left, y, WIDTH - right, y, GRID_COLOUR))
-               .append(text(left - 6, y + 4, "end", format.apply(tick)));
+               .append(text(left - 6, y + 4, "end", scale.format(tick)));
         }
         double slot = plotWidth / Math.max(1, days.size());
         double barWidth = Math.max(1, slot - (slot > 4 ? 1 : 0));
@@ -44,7 +43,7 @@ final class SvgChart {
             double barHeight = plotHeight * values.get(i) / axis.top();
             svg.append("<rect class=\"bar\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s: %s</title></rect>"
                     .formatted(n(x), n(top + plotHeight - barHeight), n(barWidth), n(barHeight), BAR_COLOUR,
-                            escape(days.get(i).toString()), escape(format.apply(values.get(i)))));
+                            escape(days.get(i).toString()), escape(scale.format(values.get(i)))));
             boolean monthStart = days.get(i).getDayOfMonth() == 1;
             // The first day is labelled too, unless a month's start follows too closely for two labels.
             boolean roomyFirst = i == 0 && days.get(i).lengthOfMonth() - days.get(i).getDayOfMonth() >= 10;
@@ -59,11 +58,11 @@ final class SvgChart {
     }
 
     /** One horizontal bar per category, its label on the left and its value at the end of the bar. */
-    static String bars(String title, List<String> labels, List<Long> values, LongFunction<String> format) {
+    static String bars(String title, List<String> labels, List<Long> values, Scale scale) {
         if (labels.size() != values.size()) {
             throw new IllegalArgumentException("labels and values differ in length: " + labels.size() + " / " + values.size());
         }
-        int row = 26, left = 190, right = 90, top = 8;
+        int row = 26, left = 200, right = 90, top = 8;
         int height = top * 2 + row * Math.max(1, labels.size());
         double plotWidth = WIDTH - left - right;
         long max = Math.max(1, max(values));
@@ -71,14 +70,37 @@ final class SvgChart {
         for (int i = 0; i < labels.size(); i++) {
             double y = top + i * row;
             double barWidth = plotWidth * values.get(i) / max;
-            svg.append(text(left - 8, y + row / 2.0 + 4, "end", shorten(labels.get(i), 30)))
+            svg.append(text(left - 8, y + row / 2.0 + 4, "end", shorten(labels.get(i), 28)))
                .append("<rect class=\"bar\" x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s: %s</title></rect>"
                        .formatted(n(left), n(y + 4), n(barWidth), n(row - 8), BAR_COLOUR,
-                               escape(labels.get(i)), escape(format.apply(values.get(i)))))
-               .append(text(left + barWidth + 6, y + row / 2.0 + 4, "start", format.apply(values.get(i))));
+                               escape(labels.get(i)), escape(scale.format(values.get(i)))))
+               .append(text(left + barWidth + 6, y + row / 2.0 + 4, "start", scale.format(values.get(i))));
         }
         svg.append(line(left, top, left, height - top, AXIS_COLOUR));
         return svg.append("</svg>").toString();
+    }
+
+    /** How a chart's values read: counts on a decimal axis, bytes on a binary one (0, 200 MiB, 400 MiB…). */
+    enum Scale {
+        COUNT, BYTES;
+
+        String format(long value) {
+            return this == COUNT ? ReportFormat.count(value) : ReportFormat.bytes(value);
+        }
+
+        Axis axis(long max) {
+            if (this == COUNT) {
+                return Axis.of(max);
+            }
+            // Round steps in the unit the largest value reads in: KiB, MiB, GiB...
+            long unit = 1;
+            while (max / unit >= 1024 * 4) {
+                unit *= 1024;
+            }
+            long scaled = unit;
+            var inUnits = Axis.of((max + unit - 1) / unit);
+            return new Axis(inUnits.top() * scaled, inUnits.ticks().stream().map(t -> t * scaled).toList());
+        }
     }
 
     /** The y axis: 0 up to a round top value in at most five round steps (1, 2 or 5 times a power of ten). */
