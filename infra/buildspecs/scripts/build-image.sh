@@ -6,6 +6,7 @@
 #              CODEBUILD_RESOLVED_SOURCE_VERSION (set by CodeBuild).
 # Writes: imagedefinitions.json, image.env. Runs from the repository root.
 set -euo pipefail
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 require_env REPOSITORY_URI IMAGE_TAG_PARAMETER CODEBUILD_RESOLVED_SOURCE_VERSION

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the image scripts of MyAmazingPipeline; sourced, not run.
 # Needs: aws (CLI v2) and docker on PATH.
 
@@ -38,15 +39,19 @@ ecr_login() {
 
 # Prints the digest the tag points to in the repository, nothing when the tag does not exist; other errors fail.
 image_digest() {
-  local repository_uri="$1" tag="$2" out
-  if out="$(aws ecr describe-images --repository-name "$(repository_name "$repository_uri")" \
-      --image-ids "imageTag=$tag" --query 'imageDetails[0].imageDigest' --output text 2>&1)"; then
-    [[ "$out" == sha256:* ]] || fail "unexpected answer from ecr describe-images for $repository_uri:$tag: $out"
+  local uri="$1" tag="$2" out err
+  err="$(mktemp)"
+  if out="$(aws ecr describe-images --repository-name "$(repository_name "$uri")" \
+      --image-ids "imageTag=$tag" --query 'imageDetails[0].imageDigest' --output text 2>"$err")"; then
+    rm -f "$err"
+    [[ "$out" == sha256:* ]] || fail "unexpected answer from ecr describe-images for $uri:$tag: $out"
     printf '%s' "$out"
-  elif [[ "$out" == *ImageNotFoundException* ]]; then
-    return 0
+  elif grep -q ImageNotFoundException "$err"; then
+    rm -f "$err"
   else
-    fail "ecr describe-images for $repository_uri:$tag failed: $out"
+    out="$(cat "$err")"
+    rm -f "$err"
+    fail "ecr describe-images for $uri:$tag failed: $out"
   fi
 }
 

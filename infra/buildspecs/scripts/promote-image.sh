@@ -6,6 +6,7 @@
 #              CONTAINER_NAME (default web), IMAGE_TAG and IMAGE_DIGEST (from the BuildImageQA step).
 # Writes: imagedefinitions.json, image.env. Runs from the repository root.
 set -euo pipefail
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 require_env SOURCE_REPOSITORY_URI REPOSITORY_URI IMAGE_TAG_PARAMETER IMAGE_TAG IMAGE_DIGEST

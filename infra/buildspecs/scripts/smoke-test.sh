@@ -7,6 +7,7 @@
 # Environment: BASE_URL (e.g. https://qa.myamazingapp.example.com), EXPECTED_COMMIT (optional),
 #              SMOKE_TEST_TIMEOUT_SECONDS (default 300), SMOKE_TEST_INTERVAL_SECONDS (default 10).
 set -euo pipefail
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
 require_env BASE_URL

@@ -102,7 +102,18 @@ class BuildImageScriptTest {
     }
 
     @Test
-    void anEcrErrorOtherThanNotFoundStopsTheBuild() throws Exception {
+    void anEcrErrorOtherThanNotFoundStopsTheBuildWithTheError() throws Exception {
+        var result = script.env("FAKE_DESCRIBE_ERROR",
+                "An error occurred (AccessDeniedException) when calling the DescribeImages operation").run("build-image.sh");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("ecr describe-images for " + QA_REPOSITORY + ":3f9c2a71 failed:",
+                "AccessDeniedException");
+        assertThat(result.calls()).noneMatch(call -> call.startsWith("docker build"));
+    }
+
+    @Test
+    void anUnexpectedEcrAnswerStopsTheBuild() throws Exception {
         // A tag file that is not a digest makes the fake answer something unexpected, like a throttled call would.
         script.imageInRegistry("myamazingapp-qa", "3f9c2a71", "None");
 

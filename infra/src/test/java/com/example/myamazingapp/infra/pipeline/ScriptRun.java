@@ -25,6 +25,7 @@ final class ScriptRun {
             case "$1 $2" in
               "ecr get-login-password") echo fake-ecr-password ;;
               "ecr describe-images")
+                [[ -z "${FAKE_DESCRIBE_ERROR:-}" ]] || { echo "$FAKE_DESCRIBE_ERROR" >&2; exit 254; }
                 repo="" tag=""
                 while (( $# )); do
                   case "$1" in
