@@ -25,7 +25,8 @@ import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
- * The document's RDS_DB_instance1: PostgreSQL 17 (the major version of the application's embedded PostgreSQL),
+ * The document's RDS_DB_instance1: PostgreSQL 17 (the major version of the application's embedded PostgreSQL;
+ * a full version from RDS's list, which cfn-lint checks; later minors are applied automatically),
  * Multi-AZ (the standby is the document's RDS_DB_standby_replica), encrypted, in db_subnetgroup1 over the two
  * private subnets, behind private_subnets_access.
  */
@@ -53,7 +54,7 @@ public class Database extends Construct {
         instance = DatabaseInstance.Builder.create(this, "RDS_DB_instance1")
                 .instanceIdentifier(identifier)
                 .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
-                        .version(PostgresEngineVersion.VER_17)
+                        .version(PostgresEngineVersion.VER_17_9)
                         .build()))
                 .instanceType(new InstanceType(config.dbInstanceClass()))
                 .vpc(vpc)

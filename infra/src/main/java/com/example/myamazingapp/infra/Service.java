@@ -95,7 +95,8 @@ public class Service extends Construct {
         loadBalancer.setAttribute("access_logs.s3.enabled", "true");
         loadBalancer.setAttribute("access_logs.s3.bucket", props.storage().loggingBucket().getBucketName());
         loadBalancer.setAttribute("access_logs.s3.prefix", Storage.ALB_LOGS);
-        loadBalancer.getNode().addDependency(props.storage().loggingBucket());
+        // ELB checks that it may write when the attribute is set: the bucket policy must exist first.
+        loadBalancer.getNode().addDependency(props.storage().loggingBucket().getPolicy());
 
         targetGroup1 = ApplicationTargetGroup.Builder.create(this, "target_group1")
                 .vpc(vpc)

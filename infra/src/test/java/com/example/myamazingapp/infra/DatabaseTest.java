@@ -28,7 +28,7 @@ class DatabaseTest {
                 "MultiAZ", true,
                 "StorageEncrypted", true,
                 "Engine", "postgres",
-                "EngineVersion", "17",
+                "EngineVersion", Match.stringLikeRegexp("^17\\.[0-9]+$"),
                 "DBName", "myamazingapp",
                 "DBInstanceClass", env.equals("prod") ? "db.t4g.medium" : "db.t4g.micro"));
     }
