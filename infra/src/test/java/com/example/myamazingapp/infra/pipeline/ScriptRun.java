@@ -78,6 +78,13 @@ final class ScriptRun {
         environment.put("FAKE_HOME", tempDir.toString());
     }
 
+    /** Another recording stand-in: logs "name args" like aws and docker, then runs {@code body} (bash). */
+    ScriptRun standIn(String name, String body) throws IOException {
+        executable(home.resolve("bin").resolve(name), "#!/usr/bin/env bash\n"
+                + "printf '" + name + " %s\\n' \"$*\" >> \"$FAKE_HOME/calls.log\"\n" + body + "\n");
+        return this;
+    }
+
     ScriptRun env(String name, String value) {
         environment.put(name, value);
         return this;
