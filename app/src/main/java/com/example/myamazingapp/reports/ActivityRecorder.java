@@ -12,11 +12,11 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 /**
- * Notes that an account was active on a UTC day (signed in or uploaded), for the "active users" series.
- * One row per account and day at most; recording again the same day changes nothing.
+ * Notes that an account signed in on a UTC day, for the "active users" series (uploads are recorded by the database:
+ * migration V11). One row per account and day at most; recording again the same day changes nothing.
  */
 @Component
-public class ActivityRecorder {
+class ActivityRecorder {
 
     private final JdbcClient jdbc;
     /** The day each account was last recorded by this instance; a few bytes per active account. */
@@ -40,14 +40,6 @@ public class ActivityRecorder {
                         on conflict do nothing""")
                 .param("day", today)
                 .param("email", email)
-                .update();
-    }
-
-    /** Called by the upload path once a file is stored. */
-    public void uploaded(long accountId) {
-        jdbc.sql("insert into account_activity (account_id, day) values (:account, :day) on conflict do nothing")
-                .param("account", accountId)
-                .param("day", today())
                 .update();
     }
 

@@ -1,6 +1,5 @@
 package com.example.myamazingapp.reports;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +16,9 @@ class ReportAdminController {
     private final ReportJob job;
     private final String reportsUrl;
 
-    ReportAdminController(ReportJob job, @Value("${REPORTS_URL:}") String reportsUrl) {
+    ReportAdminController(ReportJob job, ReportLinks links) {
         this.job = job;
-        this.reportsUrl = reportsUrl;
+        this.reportsUrl = links.url();
     }
 
     @GetMapping

@@ -7,8 +7,11 @@ import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 
-/** The accounts that may publish a report on demand: the e-mail addresses in REPORT_ADMINS, compared lower-case. */
-record ReportAdmins(Set<String> emails) {
+/**
+ * The accounts that may publish a report on demand: the e-mail addresses in REPORT_ADMINS, compared lower-case.
+ * Public for the pages, which show the administration link to these accounts only.
+ */
+public record ReportAdmins(Set<String> emails) {
 
     static ReportAdmins parse(String commaSeparated) {
         return new ReportAdmins(Arrays.stream(commaSeparated.split(","))
@@ -17,7 +20,7 @@ record ReportAdmins(Set<String> emails) {
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
-    boolean includes(Authentication authentication) {
+    public boolean includes(Authentication authentication) {
         return authentication != null && authentication.isAuthenticated()
                 && emails.contains(authentication.getName().toLowerCase(Locale.ROOT));
     }

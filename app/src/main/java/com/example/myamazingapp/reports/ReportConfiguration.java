@@ -45,6 +45,11 @@ class ReportConfiguration {
     }
 
     @Bean
+    ReportLinks reportLinks(@Value("${REPORTS_URL:}") String url) {
+        return new ReportLinks(url.strip());
+    }
+
+    @Bean
     ReportAdmins reportAdmins(@Value("${REPORT_ADMINS:}") String admins) {
         return ReportAdmins.parse(admins);
     }

@@ -118,6 +118,8 @@ class ReportJob {
                     .query(LocalDate.class).list();
             publisher.publish(date, renderer.render(report, date.toString()), renderer.render(report, "latest"),
                     renderer.index(dates));
+            jdbc.sql("update report_runs set finished_at = clock_timestamp() where slot = :slot")
+                    .param("slot", slot.atOffset(ZoneOffset.UTC)).update();
             return new Result(Outcome.PUBLISHED, date);
         });
     }

@@ -17,7 +17,14 @@ public class UserStatistics {
         public String size() {
             return ReportFormat.bytes(bytes);
         }
+
+        public String lastUploadText() {
+            return lastUpload == null ? "never" : LAST_UPLOAD.format(lastUpload);
+        }
     }
+
+    private static final java.time.format.DateTimeFormatter LAST_UPLOAD =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     private final JdbcClient jdbc;
 

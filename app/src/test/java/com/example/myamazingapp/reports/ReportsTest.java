@@ -63,10 +63,10 @@ class ReportsTest extends IntegrationTest {
         support.file(bob, 200 * MIB, "Text/Plain", "2025-05-31T10:00:00Z");
         support.file(ann, 100, "text/plain", "2025-06-01T00:00:01Z");
 
+        // Sign-ins; every upload above made its owner active that day too (early on 15 April, ann and bob on 31 May).
         support.active(early, "2025-03-02");
         support.active(early, "2025-05-31");
         support.active(ann, "2025-05-30");
-        support.active(ann, "2025-05-31");
         support.active(bob, "2025-06-01");
     }
 
@@ -89,7 +89,7 @@ class ReportsTest extends IntegrationTest {
         assertThat(daily.size()).isEqualTo(90);
         assertThat(daily.get(0).get("day").asString()).isEqualTo("2025-03-03");
         assertThat(daily.get(89).toString()).isEqualTo("{\"day\":\"2025-05-31\",\"signUps\":1,\"uploads\":3,\"bytesUploaded\":"
-                + (255 * MIB) + ",\"activeUsers\":2}");
+                + (255 * MIB) + ",\"activeUsers\":3}");
         assertThat(daily.get(88).toString()).isEqualTo("{\"day\":\"2025-05-30\",\"signUps\":1,\"uploads\":1,\"bytesUploaded\":2048,\"activeUsers\":1}");
         assertThat(report.get("fileSizes").toString()).isEqualTo("""
                 [{"label":"< 1 KiB","files":1},{"label":"1 KiB – 1 MiB","files":2},{"label":"1 MiB – 10 MiB","files":1},\
@@ -104,7 +104,7 @@ class ReportsTest extends IntegrationTest {
         assertThat(dailyCsv).hasSize(91);
         assertThat(dailyCsv[0]).isEqualTo("day,sign_ups,uploads,bytes_uploaded,active_users");
         assertThat(dailyCsv[1]).isEqualTo("2025-03-03,0,0,0,0");
-        assertThat(dailyCsv).contains("2025-04-15,0,1,1024,0", "2025-05-30,1,1,2048,1", "2025-05-31,1,3," + (255 * MIB) + ",2");
+        assertThat(dailyCsv).contains("2025-04-15,0,1,1024,1", "2025-05-30,1,1,2048,1", "2025-05-31,1,3," + (255 * MIB) + ",3");
         assertThat(support.text("reports/2025-06-01/file-sizes.csv")).isEqualTo(
                 "size,files\r\n< 1 KiB,1\r\n1 KiB – 1 MiB,2\r\n1 MiB – 10 MiB,1\r\n10 MiB – 100 MiB,1\r\n≥ 100 MiB,1\r\n");
         assertThat(support.text("reports/2025-06-01/content-types.csv")).isEqualTo(
