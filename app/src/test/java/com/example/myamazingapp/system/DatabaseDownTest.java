@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -20,6 +21,7 @@ import com.example.myamazingapp.support.IntegrationTest;
 
 /** A PostgreSQL of its own, stopped under the running application: readiness must go DOWN, liveness stay UP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its database is gone: do not keep this context (and its scheduled jobs) for later tests
 class DatabaseDownTest {
 
     static EmbeddedPostgres ownDatabase;
