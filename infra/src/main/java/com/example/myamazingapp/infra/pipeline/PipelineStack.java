@@ -1,6 +1,7 @@
 package com.example.myamazingapp.infra.pipeline;
 
 import com.example.myamazingapp.infra.DeployTarget;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -263,7 +264,7 @@ public final class PipelineStack extends Stack {
                 .assumedBy(new ServicePrincipal("codebuild.amazonaws.com"))
                 .description("CodeBuild service role of the " + name + " step of MyAmazingPipeline")
                 .build();
-        var environment = new java.util.LinkedHashMap<String, BuildEnvironmentVariable>();
+        var environment = new LinkedHashMap<String, BuildEnvironmentVariable>();
         variables.forEach((k, v) -> environment.put(k, plain(v)));
         return PipelineProject.Builder.create(this, name + "Project")
                 .projectName("myamazingapp-" + name)

@@ -12,6 +12,7 @@ import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,31 @@ class PipelineWiringTest {
         });
         assertThat(logicalId).as(name + " image-tag parameter in the registry stack").isNotEmpty();
         return "myamazingapp-" + name + "-registry:ExportsOutputRef" + logicalId;
+    }
+
+    @Test
+    void imagedefinitionsNameTheContainerOfTheTaskDefinitionAndFailedDeploysRollBack() {
+        for (var name : new String[] {"qa", "prod"}) {
+            var checked = new HashSet<String>();
+            application(name).path("Resources").forEach(resource -> {
+                checked.add(resource.path("Type").asText());
+                switch (resource.path("Type").asText()) {
+                    // The deploy action replaces the image of the container named in imagedefinitions.json.
+                    case "AWS::ECS::TaskDefinition" -> assertThat(
+                            resource.path("Properties").path("ContainerDefinitions").get(0).path("Name").asText())
+                            .as(name).isEqualTo("web");
+                    // DeployQA/DeployProd rely on the circuit breaker to roll a failing deployment back.
+                    case "AWS::ECS::Service" -> assertThat(resource.path("Properties").path("DeploymentConfiguration")
+                            .path("DeploymentCircuitBreaker").toString())
+                            .as(name).isEqualTo("{\"Enable\":true,\"Rollback\":true}");
+                    default -> { }
+                }
+            });
+            assertThat(checked).contains("AWS::ECS::TaskDefinition", "AWS::ECS::Service");
+            assertThat(environments.get(name).deployTarget().containerName()).isEqualTo("web");
+        }
+        assertThat(pipelineJson.toString())
+                .contains("{\"Name\":\"CONTAINER_NAME\",\"Type\":\"PLAINTEXT\",\"Value\":\"web\"}");
     }
 
     @Test
