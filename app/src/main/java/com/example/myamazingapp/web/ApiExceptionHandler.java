@@ -53,8 +53,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(StorageUnavailableException.class)
     ResponseEntity<ApiError> storage(StorageUnavailableException e) {
         log.warn("Storage unavailable", e);
-        return body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE,
-                "File storage is unavailable right now; nothing was changed. Please try again later."));
+        return body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, StorageUnavailableException.USER_MESSAGE));
     }
 
     private static ResponseEntity<ApiError> body(ApiError error) {

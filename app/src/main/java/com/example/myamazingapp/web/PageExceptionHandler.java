@@ -45,8 +45,7 @@ class PageExceptionHandler {
     @ExceptionHandler(StorageUnavailableException.class)
     ModelAndView storage(StorageUnavailableException e, HttpServletResponse response) {
         log.warn("Storage unavailable", e);
-        return page(HttpStatus.SERVICE_UNAVAILABLE,
-                "File storage is unavailable right now; nothing was changed. Please try again later.", response);
+        return page(HttpStatus.SERVICE_UNAVAILABLE, StorageUnavailableException.USER_MESSAGE, response);
     }
 
     private static ModelAndView page(HttpStatusCode status, String message, HttpServletResponse response) {

@@ -2,16 +2,13 @@ package com.example.myamazingapp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,40 +17,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.example.myamazingapp.support.Chromium;
 import com.example.myamazingapp.support.IntegrationTest;
 
 /** The pages in a real headless Chromium (Debian's chromium + chromium-driver): the whole newcomer journey. */
 class BrowserTest extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-    static Path profile;
     static Path downloads;
     static WebDriver browser;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        ensureChromiumInstalled();
-        profile = Files.createTempDirectory("myamazingapp-chromium-profile");
         downloads = Files.createTempDirectory("myamazingapp-chromium-downloads");
-        var options = new ChromeOptions()
-                .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--user-data-dir=" + profile)
-                .setExperimentalOption("prefs", Map.of(
-                        "download.default_directory", downloads.toString(),
-                        "download.prompt_for_download", false));
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        browser = Chromium.start(downloads);
     }
 
     @AfterAll
@@ -158,33 +137,6 @@ class BrowserTest extends IntegrationTest {
             return Files.size(file);
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    /** Installs Debian's chromium and chromium-driver when missing and we are root; otherwise fails, never skips. */
-    static void ensureChromiumInstalled() throws Exception {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        var root = "root".equals(System.getProperty("user.name"));
-        if (!root) {
-            throw new IllegalStateException("The browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": install them with `sudo apt-get install -y chromium chromium-driver`.");
-        }
-        run("apt-get", "update");
-        run("apt-get", "install", "-y", "chromium", "chromium-driver");
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("apt-get did not provide " + CHROMIUM + " and " + CHROMEDRIVER);
-        }
-    }
-
-    private static void run(String... command) throws Exception {
-        var log = new File("target/apt-get.log");
-        var process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " failed; see " + log.getAbsolutePath());
         }
     }
 }
