@@ -47,6 +47,10 @@ public final class InfraApp {
         var context = new HashMap<String, Object>();
         if (System.getenv("CDK_CONTEXT_JSON") == null) {
             context.putAll(cdkJsonContext(infraDir.resolve("cdk.json")));
+            // What the CLI adds by default, so that both synths write the same templates.
+            context.put("aws:cdk:enable-path-metadata", true);
+            context.put("aws:cdk:enable-asset-metadata", true);
+            context.put("aws:cdk:version-reporting", true);
         }
         context.putAll(extraContext);
         return new App(AppProps.builder().context(context).outdir(outdir.toString()).build());
