@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.SecretValue;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -14,9 +15,11 @@ import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.codebuild.BuildEnvironment;
 import software.amazon.awscdk.services.codebuild.BuildEnvironmentVariable;
 import software.amazon.awscdk.services.codebuild.BuildSpec;
+import software.amazon.awscdk.services.codebuild.CloudWatchLoggingOptions;
 import software.amazon.awscdk.services.codebuild.ComputeType;
 import software.amazon.awscdk.services.codebuild.IBuildImage;
 import software.amazon.awscdk.services.codebuild.LinuxBuildImage;
+import software.amazon.awscdk.services.codebuild.LoggingOptions;
 import software.amazon.awscdk.services.codebuild.PipelineProject;
 import software.amazon.awscdk.services.codepipeline.Artifact;
 import software.amazon.awscdk.services.codepipeline.IAction;
@@ -33,6 +36,8 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -279,6 +284,14 @@ public final class PipelineStack extends Stack {
                 .encryptionKey(key)
                 .timeout(timeout)
                 .role(role)
+                // Build logs are for diagnosing a run: kept three months, not forever (CodeBuild's default).
+                .logging(LoggingOptions.builder().cloudWatch(CloudWatchLoggingOptions.builder()
+                        .logGroup(LogGroup.Builder.create(this, name + "Logs")
+                                .logGroupName("/myamazingapp/pipeline/" + name)
+                                .retention(RetentionDays.THREE_MONTHS)
+                                .removalPolicy(RemovalPolicy.DESTROY)
+                                .build())
+                        .build()).build())
                 .build();
     }
 

@@ -286,6 +286,15 @@ class PipelineStackTest {
     }
 
     @Test
+    void buildLogsAreKeptThreeMonthsPerStep() {
+        for (var step : List.of("Test", "BuildImageQA", "SmokeTestQA", "PromoteImageProd")) {
+            template.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+                    "LogGroupName", "/myamazingapp/pipeline/" + step, "RetentionInDays", 90));
+            assertThat(project(step).path("LogsConfig").path("CloudWatchLogs").path("Status").asText()).isEqualTo("ENABLED");
+        }
+    }
+
+    @Test
     void everyBuildHasItsOwnServiceRole() {
         var roles = new ArrayList<String>();
         for (var stage : List.of("Test", "BuildImageQA", "SmokeTestQA", "PromoteImageProd")) {
