@@ -1,5 +1,8 @@
 package com.example.myamazingapp.infra;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +12,7 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Token;
-import software.amazon.awscdk.services.certificatemanager.Certificate;
-import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
-import software.amazon.awscdk.services.certificatemanager.ICertificate;
+import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
@@ -21,7 +22,6 @@ import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
-import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
@@ -33,46 +33,23 @@ import software.amazon.awscdk.services.ecs.PropagatedTagSource;
 import software.amazon.awscdk.services.ecs.Protocol;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
 import software.amazon.awscdk.services.ecs.Volume;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
-import software.amazon.awscdk.services.elasticloadbalancingv2.BaseApplicationListenerProps;
-import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerAction;
-import software.amazon.awscdk.services.elasticloadbalancingv2.ListenerCertificate;
-import software.amazon.awscdk.services.elasticloadbalancingv2.RedirectOptions;
-import software.amazon.awscdk.services.elasticloadbalancingv2.SslPolicy;
-import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.route53.ARecord;
-import software.amazon.awscdk.services.route53.HostedZone;
-import software.amazon.awscdk.services.route53.HostedZoneAttributes;
-import software.amazon.awscdk.services.route53.IHostedZone;
-import software.amazon.awscdk.services.route53.RecordTarget;
-import software.amazon.awscdk.services.route53.targets.LoadBalancerTarget;
 import software.constructs.Construct;
 
 /**
- * The document's ECS Fargate cluster and service behind ALB1: the load balancer with listener1 (HTTPS 443,
- * forward to target_group1) and listener2 (HTTP 80, redirect to HTTPS 443), the task definition with the
- * container {@value #CONTAINER}, the service in the private subnets, and its autoscaling.
+ * The document's "ECS Fargate Cluster and Service Details": the cluster, the task definition with the container
+ * {@value #CONTAINER}, the service in the private subnets registered in ALB1's target_group1, and its autoscaling.
  */
 public class Service extends Construct {
 
     public static final String CONTAINER = "web";
-    public static final String READINESS_PATH = "/actuator/health/readiness";
 
     /** What the service is made of, the ecs-patterns way. */
     public record Props(EnvironmentConfig config, Network network, Storage storage, Database database,
-                        IRepository repository, String imageTag) {
+                        LoadBalancer loadBalancer, IRepository repository, String imageTag) {
     }
 
-    private final ApplicationLoadBalancer loadBalancer;
-    private final ApplicationTargetGroup targetGroup1;
     private final FargateTaskDefinition taskDefinition;
     private final FargateService service;
     private final LogGroup logGroup;
@@ -81,64 +58,6 @@ public class Service extends Construct {
         super(scope, id);
         var config = props.config();
         var vpc = props.network().vpc();
-        var zone = hostedZone(config);
-
-        loadBalancer = ApplicationLoadBalancer.Builder.create(this, "ALB1")
-                .vpc(vpc)
-                .internetFacing(true)
-                .vpcSubnets(Network.publicSubnets())
-                .securityGroup(props.network().publicWebAccess())
-                .dropInvalidHeaderFields(true)
-                .deletionProtection(config.deletionProtection())
-                .build();
-        // Access logs to the logging bucket under alb/ (its policy is in Storage, created before the ALB).
-        loadBalancer.setAttribute("access_logs.s3.enabled", "true");
-        loadBalancer.setAttribute("access_logs.s3.bucket", props.storage().loggingBucket().getBucketName());
-        loadBalancer.setAttribute("access_logs.s3.prefix", Storage.ALB_LOGS);
-        // ELB checks that it may write when the attribute is set: the bucket policy must exist first.
-        loadBalancer.getNode().addDependency(props.storage().loggingBucket().getPolicy());
-
-        targetGroup1 = ApplicationTargetGroup.Builder.create(this, "target_group1")
-                .vpc(vpc)
-                .targetType(TargetType.IP)
-                .protocol(ApplicationProtocol.HTTP)
-                .port(Network.APP_PORT)
-                // In service after 2 x 10 s of readiness, out after 3 x 10 s of failures (docs/architecture.md).
-                .healthCheck(HealthCheck.builder()
-                        .path(READINESS_PATH)
-                        .healthyHttpCodes("200")
-                        .interval(Duration.seconds(10))
-                        .timeout(Duration.seconds(5))
-                        .healthyThresholdCount(2)
-                        .unhealthyThresholdCount(3)
-                        .build())
-                // Requests are short page views and uploads; 30 s drains them (the default 300 s slows deploys).
-                .deregistrationDelay(Duration.seconds(30))
-                .build();
-
-        loadBalancer.addListener("listener1", BaseApplicationListenerProps.builder()
-                .protocol(ApplicationProtocol.HTTPS)
-                .port(443)
-                .certificates(List.of(ListenerCertificate.fromCertificateManager(certificate(config, zone))))
-                .sslPolicy(SslPolicy.RECOMMENDED_TLS)
-                .defaultTargetGroups(List.of(targetGroup1))
-                .open(false)
-                .build());
-        loadBalancer.addListener("listener2", BaseApplicationListenerProps.builder()
-                .protocol(ApplicationProtocol.HTTP)
-                .port(80)
-                .defaultAction(ListenerAction.redirect(RedirectOptions.builder()
-                        .protocol("HTTPS").port("443").permanent(true).build()))
-                .open(false)
-                .build());
-        if (zone != null) {
-            ARecord.Builder.create(this, "alias")
-                    .zone(zone)
-                    .recordName(config.domainName() + ".")
-                    .target(RecordTarget.fromAlias(new LoadBalancerTarget(loadBalancer)))
-                    .build();
-        }
-
         var cluster = Cluster.Builder.create(this, "cluster")
                 .vpc(vpc)
                 .containerInsightsV2(ContainerInsights.ENABLED)
@@ -202,7 +121,7 @@ public class Service extends Construct {
                 .propagateTags(PropagatedTagSource.SERVICE)
                 .enableEcsManagedTags(true)
                 .build();
-        service.attachToApplicationTargetGroup(targetGroup1);
+        service.attachToApplicationTargetGroup(props.loadBalancer().targetGroup1());
 
         var scaling = service.autoScaleTaskCount(EnableScalingProps.builder()
                 .minCapacity(desired)
@@ -282,36 +201,6 @@ public class Service extends Construct {
             env.put("REPORT_SCHEDULE", config.reportSchedule());
         }
         return env;
-    }
-
-    private IHostedZone hostedZone(EnvironmentConfig config) {
-        return config.hostedZoneId() == null ? null : HostedZone.fromHostedZoneAttributes(this, "zone",
-                HostedZoneAttributes.builder()
-                        .hostedZoneId(config.hostedZoneId())
-                        .zoneName(config.hostedZoneName())
-                        .build());
-    }
-
-    /**
-     * An existing certificate when its ARN is configured; else a new DNS-validated one: automatic with a hosted
-     * zone, otherwise the deploy waits at the certificate until its validation CNAME is added to the DNS by hand.
-     */
-    private ICertificate certificate(EnvironmentConfig config, IHostedZone zone) {
-        if (config.certificateArn() != null) {
-            return Certificate.fromCertificateArn(this, "certificate", config.certificateArn());
-        }
-        return Certificate.Builder.create(this, "certificate")
-                .domainName(config.domainName())
-                .validation(zone == null ? CertificateValidation.fromDns() : CertificateValidation.fromDns(zone))
-                .build();
-    }
-
-    public ApplicationLoadBalancer loadBalancer() {
-        return loadBalancer;
-    }
-
-    public ApplicationTargetGroup targetGroup1() {
-        return targetGroup1;
     }
 
     public FargateTaskDefinition taskDefinition() {
