@@ -82,6 +82,7 @@ class ReportsTest extends IntegrationTest {
 
         long bytes = 500 + 1024 + 2048 + 5 * MIB + 50 * MIB + 200 * MIB;
         var report = json.readTree(support.text("reports/2025-06-01/report.json"));
+        assertThat(report.propertyNames()).containsExactly("date", "generatedAt", "totals", "daily", "fileSizes", "contentTypes");
         assertThat(report.get("date").asString()).isEqualTo("2025-06-01");
         assertThat(report.get("generatedAt").asString()).isEqualTo("2025-06-01T02:00:05Z");
         assertThat(report.get("totals").toString()).isEqualTo("{\"users\":3,\"files\":6,\"bytes\":" + bytes + "}");
