@@ -58,6 +58,7 @@ public class Service extends Construct {
         super(scope, id);
         var config = props.config();
         var vpc = props.network().vpc();
+
         var cluster = Cluster.Builder.create(this, "cluster")
                 .vpc(vpc)
                 .containerInsightsV2(ContainerInsights.ENABLED)
