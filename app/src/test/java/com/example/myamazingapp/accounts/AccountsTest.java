@@ -120,6 +120,25 @@ class AccountsTest extends IntegrationTest {
         assertThat(owner.get("/api/files/" + id).status()).isEqualTo(200);
     }
 
+    @Test
+    void theUploadFormWorksWithoutJavaScriptAndAnswers413OverTheLimit() {
+        var email = unique();
+        api().signUp(email, PASSWORD);
+        var browser = new Browserless(port);
+        browser.logIn(email, PASSWORD);
+
+        var ok = browser.upload("plain.txt", "no script".getBytes());
+        var tooBig = browser.upload("big.bin", new byte[(int) MAX_UPLOAD_BYTES + 1]);
+
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(ok.headers().firstValue("Location").orElseThrow()).contains("/files?uploaded=");
+        assertThat(browser.get(ok.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body())
+                .contains("Uploaded plain.txt.");
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(tooBig.body()).contains("The file is larger than the upload limit of 1 MiB. Nothing was stored.");
+        assertThat(browser.get("/files").body()).contains("plain.txt").doesNotContain("big.bin");
+    }
+
     static String unique() {
         return "user-" + UUID.randomUUID() + "@example.com";
     }

@@ -47,6 +47,23 @@ public class Browserless {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a file the way a browser without JavaScript posts the upload form (the CSRF token in the body). */
+    public HttpResponse<String> upload(String fileName, byte[] content) {
+        var matcher = CSRF.matcher(get("/files").body());
+        if (!matcher.find()) {
+            throw new IllegalStateException("no CSRF token on /files");
+        }
+        var boundary = "----form" + java.util.UUID.randomUUID();
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + matcher.group(1)
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri("/files"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail))));
+    }
+
     public HttpResponse<String> logIn(String email, String password) {
         return submit("/login", "/login", Map.of("email", email, "password", password));
     }
@@ -57,7 +74,7 @@ public class Browserless {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
