@@ -99,7 +99,7 @@ public class FileService {
 
     public FilePage list(long ownerId, int page) {
         int safePage = Math.max(0, page);
-        return new FilePage(files.newestFirst(ownerId, safePage * PAGE_SIZE, PAGE_SIZE), safePage, PAGE_SIZE,
+        return new FilePage(files.newestFirst(ownerId, (long) safePage * PAGE_SIZE, PAGE_SIZE), safePage, PAGE_SIZE,
                 files.count(ownerId));
     }
 

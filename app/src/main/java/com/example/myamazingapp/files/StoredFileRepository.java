@@ -38,7 +38,7 @@ public class StoredFileRepository {
                 .optional();
     }
 
-    public List<StoredFile> newestFirst(long ownerId, int offset, int limit) {
+    public List<StoredFile> newestFirst(long ownerId, long offset, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
                          FROM stored_files WHERE owner_id = :ownerId
                         ORDER BY created_at DESC, id
