@@ -1,5 +1,7 @@
 package com.example.myamazingapp.infra;
 
+import static com.example.myamazingapp.infra.Synthesized.application;
+import static com.example.myamazingapp.infra.Synthesized.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,19 +14,11 @@ import software.amazon.awscdk.assertions.Template;
 /** The document's "RDS DB Instance Details". */
 class DatabaseTest {
 
-    static Template template(String env) {
-        return Synthesized.application(env);
-    }
-
-    static Object resolve(String env, Object token) {
-        return Synthesized.resolve(env, token);
-    }
-
     @ParameterizedTest(name = "{0}: RDS_DB_instance1 is MultiAZ and StorageEncrypted, PostgreSQL 17 like the app's embedded PostgreSQL")
     @ValueSource(strings = {"qa", "prod"})
     void multiAzEncryptedPostgres17(String env) {
-        template(env).resourceCountIs("AWS::RDS::DBInstance", 1);
-        template(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+        application(env).resourceCountIs("AWS::RDS::DBInstance", 1);
+        application(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
                 "MultiAZ", true,
                 "StorageEncrypted", true,
                 "Engine", "postgres",
@@ -39,9 +33,9 @@ class DatabaseTest {
         var app = Synthesized.environment(env).application();
         var privateSubnets = app.network().vpc().getPrivateSubnets().stream()
                 .map(subnet -> resolve(env, subnet.getSubnetId())).toList();
-        template(env).hasResourceProperties("AWS::RDS::DBSubnetGroup", Map.of(
+        application(env).hasResourceProperties("AWS::RDS::DBSubnetGroup", Map.of(
                 "SubnetIds", Match.arrayEquals(privateSubnets)));
-        template(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+        application(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
                 "VPCSecurityGroups", List.of(resolve(env, app.network().privateSubnetsAccess().getSecurityGroupId())),
                 "PubliclyAccessible", Match.absent()));
     }
@@ -50,25 +44,25 @@ class DatabaseTest {
     @ValueSource(strings = {"qa", "prod"})
     void backupsProtectionLogs(String env) {
         var prod = env.equals("prod");
-        template(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
+        application(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
                 "BackupRetentionPeriod", prod ? 14 : 7,
                 "DeletionProtection", prod,
                 "EnableCloudwatchLogsExports", List.of("postgresql", "upgrade")));
-        template(env).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+        application(env).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
                 "LogGroupName", "/aws/rds/instance/myamazingapp-" + env + "/postgresql",
                 "RetentionInDays", prod ? 90 : 30));
-        template(env).hasResource("AWS::RDS::DBInstance", Match.objectLike(Map.of(
+        application(env).hasResource("AWS::RDS::DBInstance", Match.objectLike(Map.of(
                 "DeletionPolicy", prod ? "Retain" : "Snapshot")));
     }
 
     @ParameterizedTest(name = "{0}: the master password is generated into Secrets Manager and never appears in the template")
     @ValueSource(strings = {"qa", "prod"})
     void passwordNotInTemplate(String env) {
-        template(env).hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
+        application(env).hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
                 "GenerateSecretString", Match.objectLike(Map.of(
                         "SecretStringTemplate", "{\"username\":\"myamazingapp\"}",
                         "GenerateStringKey", "password"))));
-        var instance = template(env).findResources("AWS::RDS::DBInstance").values().iterator().next();
+        var instance = application(env).findResources("AWS::RDS::DBInstance").values().iterator().next();
         var password = ((Map<?, ?>) ((Map<?, ?>) instance).get("Properties")).get("MasterUserPassword").toString();
         assertThat(password).contains("{{resolve:secretsmanager:").contains(":SecretString:password::}}");
     }

@@ -1,33 +1,24 @@
 package com.example.myamazingapp.infra;
 
+import static com.example.myamazingapp.infra.Synthesized.application;
+import static com.example.myamazingapp.infra.Synthesized.resolve;
+import static com.example.myamazingapp.infra.Synthesized.stack;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
 /** The document's "Application Load Balancer Details": ALB1, target_group1, listener1 and listener2. */
 class LoadBalancerTest {
-
-    static Template template(String env) {
-        return Synthesized.application(env);
-    }
-
-    static ApplicationStack stack(String env) {
-        return Synthesized.environment(env).application();
-    }
-
-    static Object resolve(String env, Object token) {
-        return Synthesized.resolve(env, token);
-    }
 
     @ParameterizedTest(name = "{0}: ALB1 is internet-facing in public_subnet1 and public_subnet2, behind public_web_access, drops invalid header fields and logs to alb/")
     @ValueSource(strings = {"qa", "prod"})
     void alb1(String env) {
         var network = stack(env).network();
         var publicSubnets = network.vpc().getPublicSubnets().stream().map(s -> resolve(env, s.getSubnetId())).toList();
-        template(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of(
+        application(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of(
                 "Scheme", "internet-facing",
                 "Type", "application",
                 "Subnets", Match.arrayEquals(publicSubnets),
@@ -44,7 +35,7 @@ class LoadBalancerTest {
     @ParameterizedTest(name = "{0}: listener1 is HTTPS 443 with the certificate and a modern TLS policy, forwarding to target_group1")
     @ValueSource(strings = {"qa", "prod"})
     void listener1(String env) {
-        template(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+        application(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
                 "Protocol", "HTTPS",
                 "Port", 443,
                 "SslPolicy", "ELBSecurityPolicy-TLS13-1-2-2021-06",
@@ -57,19 +48,19 @@ class LoadBalancerTest {
     @ParameterizedTest(name = "{0}: listener2 is HTTP 80 redirecting permanently (301) to HTTPS 443")
     @ValueSource(strings = {"qa", "prod"})
     void listener2(String env) {
-        template(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
+        application(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
                 "Protocol", "HTTP",
                 "Port", 80,
                 "DefaultActions", List.of(Map.of(
                         "Type", "redirect",
                         "RedirectConfig", Map.of("Protocol", "HTTPS", "Port", "443", "StatusCode", "HTTP_301")))));
-        template(env).resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 2);
+        application(env).resourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 2);
     }
 
     @ParameterizedTest(name = "{0}: the certificate is for the environment's domain, DNS-validated (by hand when no hosted zone is configured)")
     @ValueSource(strings = {"qa", "prod"})
     void certificate(String env) {
-        template(env).hasResourceProperties("AWS::CertificateManager::Certificate", Map.of(
+        application(env).hasResourceProperties("AWS::CertificateManager::Certificate", Map.of(
                 "DomainName", env.equals("prod") ? "myamazingapp.example.com" : "qa.myamazingapp.example.com",
                 "ValidationMethod", "DNS",
                 "DomainValidationOptions", Match.absent()));
@@ -78,7 +69,7 @@ class LoadBalancerTest {
     @ParameterizedTest(name = "{0}: target_group1 has TargetType ip, port 3000, the readiness health check, 2/3 thresholds every 10 s and a 30 s deregistration delay")
     @ValueSource(strings = {"qa", "prod"})
     void targetGroup1(String env) {
-        template(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of(
+        application(env).hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Map.of(
                 "TargetType", "ip",
                 "Port", 3000,
                 "Protocol", "HTTP",

@@ -1,5 +1,7 @@
 package com.example.myamazingapp.infra;
 
+import static com.example.myamazingapp.infra.Synthesized.application;
+import static com.example.myamazingapp.infra.Synthesized.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,28 +9,19 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.ec2.ISecurityGroup;
 
 /** The document's "VPC Details": VPC1, its subnets, gateways, route tables, endpoint and security groups. */
 class NetworkTest {
 
-    static Template template(String env) {
-        return Synthesized.application(env);
-    }
-
     static Network network(String env) {
         return Synthesized.environment(env).application().network();
-    }
-
-    static Object resolve(String env, Object token) {
-        return Synthesized.resolve(env, token);
     }
 
     @ParameterizedTest(name = "{0}: VPC1 spans two AZs, each with a public and a private subnet")
     @ValueSource(strings = {"qa", "prod"})
     void twoAzsWithPublicAndPrivateSubnets(String env) {
-        var t = template(env);
+        var t = application(env);
         t.resourceCountIs("AWS::EC2::VPC", 1);
         t.resourceCountIs("AWS::EC2::Subnet", 4);
         for (var az = 0; az < 2; az++) {
@@ -43,7 +36,7 @@ class NetworkTest {
     @ParameterizedTest(name = "{0}: VPC1 has an internet gateway and a route table per subnet")
     @ValueSource(strings = {"qa", "prod"})
     void internetGatewayAndRouteTables(String env) {
-        var t = template(env);
+        var t = application(env);
         t.resourceCountIs("AWS::EC2::InternetGateway", 1);
         t.resourceCountIs("AWS::EC2::VPCGatewayAttachment", 1);
         t.resourceCountIs("AWS::EC2::RouteTable", 4);
@@ -55,7 +48,7 @@ class NetworkTest {
     @ParameterizedTest(name = "{0}: NAT gateways as configured (qa 1 as a cost option, prod 2: one per AZ), private subnets route through them")
     @ValueSource(strings = {"qa", "prod"})
     void natGateways(String env) {
-        var t = template(env);
+        var t = application(env);
         var expected = env.equals("prod") ? 2 : 1;
         t.resourceCountIs("AWS::EC2::NatGateway", expected);
         var natRoutes = t.findResources("AWS::EC2::Route", Match.objectLike(Map.of("Properties",
@@ -69,7 +62,7 @@ class NetworkTest {
         var privateRouteTables = network(env).vpc().getPrivateSubnets().stream()
                 .map(subnet -> resolve(env, subnet.getRouteTable().getRouteTableId()))
                 .toList();
-        template(env).hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
+        application(env).hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
                 "VpcEndpointType", "Gateway",
                 "ServiceName", Map.of("Fn::Join", List.of("",
                         List.of("com.amazonaws.", Map.of("Ref", "AWS::Region"), ".s3"))),
@@ -80,7 +73,7 @@ class NetworkTest {
     @ValueSource(strings = {"qa", "prod"})
     void flowLogs(String env) {
         var loggingBucketArn = resolve(env, Synthesized.environment(env).application().storage().loggingBucket().getBucketArn());
-        template(env).hasResourceProperties("AWS::EC2::FlowLog", Map.of(
+        application(env).hasResourceProperties("AWS::EC2::FlowLog", Map.of(
                 "ResourceType", "VPC",
                 "TrafficType", "ALL",
                 "LogDestinationType", "s3",
@@ -90,13 +83,13 @@ class NetworkTest {
     @ParameterizedTest(name = "{0}: public_web_access lets the world reach ALB1 on 80 and 443 only")
     @ValueSource(strings = {"qa", "prod"})
     void publicWebAccess(String env) {
-        template(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+        application(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
                 "GroupDescription", Match.stringLikeRegexp("^public_web_access.*"),
                 "SecurityGroupIngress", Match.arrayEquals(List.of(
                         Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "IpProtocol", "tcp", "FromPort", 80, "ToPort", 80)),
                         Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "IpProtocol", "tcp", "FromPort", 443, "ToPort", 443))))));
         // ALB1 may only talk to the tasks, on their port.
-        template(env).hasResourceProperties("AWS::EC2::SecurityGroupEgress", Map.of(
+        application(env).hasResourceProperties("AWS::EC2::SecurityGroupEgress", Map.of(
                 "GroupId", resolve(env, network(env).publicWebAccess().getSecurityGroupId()),
                 "DestinationSecurityGroupId", resolve(env, network(env).albTargetGroupAccess().getSecurityGroupId()),
                 "FromPort", 3000, "ToPort", 3000));
@@ -112,7 +105,7 @@ class NetworkTest {
     @ValueSource(strings = {"qa", "prod"})
     void privateSubnetsAccess(String env) {
         assertOnlyIngress(env, network(env).privateSubnetsAccess(), network(env).albTargetGroupAccess(), 5432);
-        template(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+        application(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
                 "GroupDescription", Match.stringLikeRegexp("^private_subnets_access.*"),
                 "SecurityGroupIngress", Match.absent()));
     }
@@ -120,10 +113,10 @@ class NetworkTest {
     /** {@code group} is reached by exactly one rule: TCP {@code port} from the group {@code source}. */
     static void assertOnlyIngress(String env, ISecurityGroup group, ISecurityGroup source, int port) {
         var groupId = resolve(env, group.getSecurityGroupId());
-        var ingress = template(env).findResources("AWS::EC2::SecurityGroupIngress",
+        var ingress = application(env).findResources("AWS::EC2::SecurityGroupIngress",
                 Match.objectLike(Map.of("Properties", Map.of("GroupId", groupId))));
         assertThat(ingress).hasSize(1);
-        template(env).hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
+        application(env).hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
                 "GroupId", groupId,
                 "SourceSecurityGroupId", resolve(env, source.getSecurityGroupId()),
                 "IpProtocol", "tcp", "FromPort", port, "ToPort", port));

@@ -1,5 +1,8 @@
 package com.example.myamazingapp.infra;
 
+import static com.example.myamazingapp.infra.Synthesized.application;
+import static com.example.myamazingapp.infra.Synthesized.resolve;
+import static com.example.myamazingapp.infra.Synthesized.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,22 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
 /** The document's "ECS Fargate Cluster and Service Details". */
 class ServiceTest {
-
-    static Template template(String env) {
-        return Synthesized.application(env);
-    }
-
-    static ApplicationStack stack(String env) {
-        return Synthesized.environment(env).application();
-    }
-
-    static Object resolve(String env, Object token) {
-        return Synthesized.resolve(env, token);
-    }
 
     static String logicalId(String env, Object token) {
         return ((Map<?, ?>) resolve(env, token)).values().iterator().next().toString();
@@ -30,7 +20,7 @@ class ServiceTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> container(String env) {
-        var taskDefinition = template(env).findResources("AWS::ECS::TaskDefinition").values().iterator().next();
+        var taskDefinition = application(env).findResources("AWS::ECS::TaskDefinition").values().iterator().next();
         var properties = (Map<String, Object>) ((Map<String, Object>) taskDefinition).get("Properties");
         return ((List<Map<String, Object>>) properties.get("ContainerDefinitions")).getFirst();
     }
@@ -38,7 +28,7 @@ class ServiceTest {
     @ParameterizedTest(name = "{0}: the ECS Fargate cluster has Container Insights on")
     @ValueSource(strings = {"qa", "prod"})
     void cluster(String env) {
-        template(env).hasResourceProperties("AWS::ECS::Cluster", Map.of(
+        application(env).hasResourceProperties("AWS::ECS::Cluster", Map.of(
                 "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
     }
 
@@ -46,7 +36,7 @@ class ServiceTest {
     @ValueSource(strings = {"qa", "prod"})
     void taskDefinition(String env) {
         var prod = env.equals("prod");
-        template(env).hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
+        application(env).hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
                 "NetworkMode", "awsvpc",
                 "RequiresCompatibilities", List.of("FARGATE"),
                 "Cpu", prod ? "1024" : "512",
@@ -92,7 +82,7 @@ class ServiceTest {
     @ParameterizedTest(name = "{0}: the container logs through awslogs to /myamazingapp/<env>/web with a retention")
     @ValueSource(strings = {"qa", "prod"})
     void logging(String env) {
-        template(env).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+        application(env).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
                 "LogGroupName", "/myamazingapp/" + env + "/web",
                 "RetentionInDays", env.equals("prod") ? 90 : 30));
         assertThat(container(env).get("LogConfiguration").toString()).startsWith("{LogDriver=awslogs");
@@ -102,10 +92,10 @@ class ServiceTest {
     @ValueSource(strings = {"qa", "prod"})
     void logsKeptOnS3(String env) {
         var s = stack(env);
-        template(env).hasResourceProperties("AWS::Logs::SubscriptionFilter", Map.of(
+        application(env).hasResourceProperties("AWS::Logs::SubscriptionFilter", Map.of(
                 "LogGroupName", resolve(env, s.service().logGroup().getLogGroupName()),
                 "DestinationArn", Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn"))))));
-        template(env).hasResourceProperties("AWS::KinesisFirehose::DeliveryStream", Map.of(
+        application(env).hasResourceProperties("AWS::KinesisFirehose::DeliveryStream", Map.of(
                 "ExtendedS3DestinationConfiguration", Match.objectLike(Map.of(
                         "BucketARN", resolve(env, s.storage().loggingBucket().getBucketArn()),
                         "Prefix", Match.stringLikeRegexp("^app-logs/.*")))));
@@ -114,7 +104,7 @@ class ServiceTest {
     @ParameterizedTest(name = "{0}: the image is <env repository>:<image-tag parameter>, resolved by CloudFormation at deploy time")
     @ValueSource(strings = {"qa", "prod"})
     void imageFromTagParameter(String env) {
-        var parameters = template(env).findParameters("*", Map.of(
+        var parameters = application(env).findParameters("*", Map.of(
                 "Type", "AWS::SSM::Parameter::Value<String>",
                 "Default", "/myamazingapp/" + env + "/image-tag"));
         assertThat(parameters).hasSize(1);
@@ -127,14 +117,14 @@ class ServiceTest {
     void firstDeploy(String env) {
         var desired = env.equals("prod") ? 2 : 1;
         var max = env.equals("prod") ? 6 : 2;
-        var conditions = template(env).findConditions("*", Map.of("Fn::Equals", List.of(
-                Map.of("Ref", template(env).findParameters("*", Map.of("Type", "AWS::SSM::Parameter::Value<String>"))
+        var conditions = application(env).findConditions("*", Map.of("Fn::Equals", List.of(
+                Map.of("Ref", application(env).findParameters("*", Map.of("Type", "AWS::SSM::Parameter::Value<String>"))
                         .keySet().iterator().next()), "bootstrap")));
         assertThat(conditions).hasSize(1);
         var condition = conditions.keySet().iterator().next();
-        template(env).hasResourceProperties("AWS::ECS::Service", Map.of(
+        application(env).hasResourceProperties("AWS::ECS::Service", Map.of(
                 "DesiredCount", Map.of("Fn::If", List.of(condition, 0, desired))));
-        template(env).hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
+        application(env).hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
                 "MinCapacity", Map.of("Fn::If", List.of(condition, 0, desired)),
                 "MaxCapacity", Map.of("Fn::If", List.of(condition, 0, max))));
     }
@@ -144,7 +134,7 @@ class ServiceTest {
     void service(String env) {
         var s = stack(env);
         var privateSubnets = s.network().vpc().getPrivateSubnets().stream().map(x -> resolve(env, x.getSubnetId())).toList();
-        template(env).hasResourceProperties("AWS::ECS::Service", Map.of(
+        application(env).hasResourceProperties("AWS::ECS::Service", Map.of(
                 "LaunchType", "FARGATE",
                 "NetworkConfiguration", Map.of("AwsvpcConfiguration", Map.of(
                         "AssignPublicIp", "DISABLED",
@@ -164,7 +154,7 @@ class ServiceTest {
     @ParameterizedTest(name = "{0}: autoscaling tracks 60% CPU between the desired and the maximum count")
     @ValueSource(strings = {"qa", "prod"})
     void autoscaling(String env) {
-        template(env).hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Map.of(
+        application(env).hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Map.of(
                 "PolicyType", "TargetTrackingScaling",
                 "TargetTrackingScalingPolicyConfiguration", Match.objectLike(Map.of(
                         "TargetValue", 60,
@@ -178,7 +168,7 @@ class ServiceTest {
         var data = resolve(env, s.storage().dataBucket().getBucketArn());
         var reports = resolve(env, s.storage().reportsBucket().getBucketArn());
         var taskRole = resolve(env, s.service().taskDefinition().getTaskRole().getRoleName());
-        template(env).hasResourceProperties("AWS::IAM::Policy", Map.of(
+        application(env).hasResourceProperties("AWS::IAM::Policy", Map.of(
                 "Roles", List.of(taskRole),
                 "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
                         Map.of("Sid", "DataBucketFiles", "Effect", "Allow",
@@ -189,7 +179,7 @@ class ServiceTest {
                         Map.of("Sid", "ReportsBucketPublish", "Effect", "Allow",
                                 "Action", "s3:PutObject",
                                 "Resource", Map.of("Fn::Join", List.of("", List.of(reports, "/reports/*"))))))));
-        assertThat(template(env).findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
+        assertThat(application(env).findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
                 "Properties", Map.of("Roles", List.of(taskRole)))))).hasSize(1);
     }
 
@@ -198,7 +188,7 @@ class ServiceTest {
     void executionRole(String env) {
         var s = stack(env);
         var executionRole = resolve(env, s.service().taskDefinition().getExecutionRole().getRoleName());
-        var policy = template(env).findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
+        var policy = application(env).findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
                 "Properties", Map.of("Roles", List.of(executionRole)))));
         assertThat(policy).hasSize(1);
         var text = policy.values().iterator().next().toString();

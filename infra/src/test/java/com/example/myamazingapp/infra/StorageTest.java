@@ -1,5 +1,6 @@
 package com.example.myamazingapp.infra;
 
+import static com.example.myamazingapp.infra.Synthesized.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -7,15 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.s3.IBucket;
 
 /** myamazingapp_logging_bucket, myamazingapp_data_bucket, myamazingapp_reports_cf_origin_bucket and its CloudFront. */
 class StorageTest {
-
-    static Template template(String env) {
-        return Synthesized.application(env);
-    }
 
     static Storage storage(String env) {
         return Synthesized.environment(env).application().storage();
@@ -32,7 +28,7 @@ class StorageTest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> bucketProperties(String env, IBucket bucket) {
         var logicalId = ((Map<String, Object>) ref(env, bucket)).get("Ref");
-        var resource = (Map<String, Object>) template(env).findResources("AWS::S3::Bucket").get(logicalId);
+        var resource = (Map<String, Object>) application(env).findResources("AWS::S3::Bucket").get(logicalId);
         return (Map<String, Object>) resource.get("Properties");
     }
 
@@ -44,7 +40,7 @@ class StorageTest {
     @ParameterizedTest(name = "{0}: the three buckets block all public access and are encrypted")
     @ValueSource(strings = {"qa", "prod"})
     void privateAndEncrypted(String env) {
-        template(env).resourceCountIs("AWS::S3::Bucket", 3);
+        application(env).resourceCountIs("AWS::S3::Bucket", 3);
         for (var bucket : buckets(env)) {
             assertThat(bucketProperties(env, bucket))
                     .containsEntry("PublicAccessBlockConfiguration", Map.of(
@@ -58,7 +54,7 @@ class StorageTest {
     @ValueSource(strings = {"qa", "prod"})
     void tlsOnly(String env) {
         for (var bucket : buckets(env)) {
-            template(env).hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+            application(env).hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
                     "Bucket", ref(env, bucket),
                     "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                             "Effect", "Deny",
@@ -95,7 +91,7 @@ class StorageTest {
     @ValueSource(strings = {"qa", "prod"})
     void loadBalancerLogDelivery(String env) {
         var logging = storage(env).loggingBucket();
-        template(env).hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
+        application(env).hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
                 "Bucket", ref(env, logging),
                 "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
                         "Sid", "ElbAccessLogDelivery",
@@ -106,13 +102,13 @@ class StorageTest {
                         "Resource", Map.of("Fn::Join", List.of("", List.of(
                                 arn(env, logging), "/alb/AWSLogs/", Map.of("Ref", "AWS::AccountId"), "/*"))))))))));
         // The regional ELB accounts come from a mapping, so the synth needs no region.
-        assertThat(template(env).findMappings("*")).isNotEmpty();
+        assertThat(application(env).findMappings("*")).isNotEmpty();
     }
 
     @ParameterizedTest(name = "{0}: the reports are served only through CloudFront: origin access control, origin path /reports, index.html, HTTPS only, logs under cloudfront/")
     @ValueSource(strings = {"qa", "prod"})
     void reportsDistribution(String env) {
-        var t = template(env);
+        var t = application(env);
         t.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
         t.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "DefaultRootObject", "index.html",
@@ -142,7 +138,7 @@ class StorageTest {
     @ValueSource(strings = {"qa", "prod"})
     void removalPolicy(String env) {
         var policy = env.equals("prod") ? "Retain" : "Delete";
-        assertThat(template(env).findResources("AWS::S3::Bucket", Match.objectLike(Map.of(
+        assertThat(application(env).findResources("AWS::S3::Bucket", Match.objectLike(Map.of(
                 "DeletionPolicy", policy, "UpdateReplacePolicy", policy)))).hasSize(3);
     }
 }

@@ -42,6 +42,10 @@ final class Synthesized {
         return template(environment(name).application());
     }
 
+    static ApplicationStack stack(String name) {
+        return environment(name).application();
+    }
+
     static Template registry(String name) {
         return template(environment(name).registry());
     }
