@@ -78,10 +78,15 @@ final class ScriptRun {
         environment.put("FAKE_HOME", tempDir.toString());
     }
 
-    /** Another recording stand-in: logs "name args" like aws and docker, then runs {@code body} (bash). */
+    /**
+     * Another recording stand-in: logs "name args" like aws and docker, then runs {@code body} (bash). It reads its
+     * standard input before logging, so in a pipe {@code a | b} the log keeps the order a, b.
+     */
     ScriptRun standIn(String name, String body) throws IOException {
         executable(home.resolve("bin").resolve(name), "#!/usr/bin/env bash\n"
-                + "printf '" + name + " %s\\n' \"$*\" >> \"$FAKE_HOME/calls.log\"\n" + body + "\n");
+                + "input=\"$(mktemp)\"; cat > \"$input\"\n"
+                + "printf '" + name + " %s\\n' \"$*\" >> \"$FAKE_HOME/calls.log\"\n"
+                + "{\n:\n" + body + "\n} < \"$input\"\n");
         return this;
     }
 
