@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,11 +30,22 @@ import tools.jackson.databind.json.JsonMapper;
         "DATABASE_HOST=localhost", "DATABASE_NAME=postgres", "DATABASE_USER=postgres", "DATABASE_PASSWORD=postgres",
         "DATA_BUCKET=" + TestS3.BUCKET, "REPORTS_BUCKET=reports", "AWS_REGION=" + TestS3.REGION})
 @ActiveProfiles("aws")
+@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class AwsProfileLoggingTest {
 
     @Value("${local.server.port}")
     int port;
+
+    /**
+     * Boot configures logging once per JVM: the first test context's format would stay. Resetting it lets this
+     * context apply the aws profile's JSON format, and resetting again afterwards gives later contexts their own.
+     */
+    @BeforeAll
+    @AfterAll
+    static void resetLogging() {
+        LoggingSystem.get(AwsProfileLoggingTest.class.getClassLoader()).cleanUp();
+    }
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
