@@ -20,6 +20,7 @@ if [[ -n "$digest" ]]; then
   # The repository's tags are immutable: a re-run for the same commit reuses the image built the first time.
   echo "$image already exists ($digest): not building it again"
 else
+  restore_executable_bits
   docker build --build-arg "APP_COMMIT=$CODEBUILD_RESOLVED_SOURCE_VERSION" --tag "$image" .
   docker push "$image"
   digest="$(image_digest "$REPOSITORY_URI" "$tag")"

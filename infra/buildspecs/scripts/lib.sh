@@ -14,6 +14,15 @@ require_env() {
   done
 }
 
+# CodePipeline's source artifact (a zip) loses the executable bits git keeps; the Dockerfile and .ci/run run
+# ./mvnw directly. Run from the repository root.
+restore_executable_bits() {
+  local file
+  for file in mvnw .ci/run; do
+    if [[ -f "$file" ]]; then chmod +x "$file"; fi
+  done
+}
+
 # The document's rule: the image tag is the first 8 characters of the commit CodeBuild built.
 image_tag() {
   local commit="$1"

@@ -62,6 +62,17 @@ class BuildImageScriptTest {
     }
 
     @Test
+    void restoresTheWrappersExecutableBitThatTheSourceZipLostBeforeDockerBuild() throws Exception {
+        var mvnw = Files.writeString(script.checkout.resolve("mvnw"), "#!/bin/sh\n");
+        assertThat(Files.isExecutable(mvnw)).as("mvnw as the source zip leaves it").isFalse();
+
+        var result = script.run("build-image.sh");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(mvnw).isExecutable();
+    }
+
+    @Test
     void aRerunForTheSameCommitReusesTheImageInsteadOfBuildingAnother() throws Exception {
         script.imageInRegistry("myamazingapp-qa", "3f9c2a71", DIGEST);
 

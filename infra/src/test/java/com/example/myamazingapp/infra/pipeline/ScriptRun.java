@@ -103,7 +103,22 @@ final class ScriptRun {
     }
 
     Result run(String script) throws IOException, InterruptedException {
-        var process = new ProcessBuilder("bash", SCRIPTS.resolve(script).toString())
+        return run(SCRIPTS.resolve(script));
+    }
+
+    /** Runs a copy of the scripts placed in the scratch checkout, for scripts that work on the checkout they are in. */
+    Result runInCheckout(String script) throws IOException, InterruptedException {
+        var copy = Files.createDirectories(checkout.resolve("infra/buildspecs/scripts"));
+        try (var scripts = Files.list(SCRIPTS)) {
+            for (var file : scripts.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName().toString()));
+            }
+        }
+        return run(copy.resolve(script));
+    }
+
+    private Result run(Path script) throws IOException, InterruptedException {
+        var process = new ProcessBuilder("bash", script.toString())
                 .directory(checkout.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("output.txt").toFile())
