@@ -180,6 +180,22 @@ class FilesApiTest extends IntegrationTest {
         assertThat(response.json().get("error").asString()).isEqualTo("Unauthorized");
     }
 
+    @Test
+    void errorsRaisedBeforeAControllerIsChosenAreJsonToo() {
+        var ivan = api().newAccount();
+
+        var unknown = ivan.get("/api/nothing-here");
+        var wrongMethod = ivan.send(ivan.request("/api/files").method("PATCH", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        var badId = ivan.get("/api/files/not-a-uuid");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asString()).isEqualTo("Not Found");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().get("status").asInt()).isEqualTo(405);
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.json().get("message").asString()).isNotBlank();
+    }
+
     static byte[] randomBytes(int size) {
         var bytes = new byte[size];
         new Random(size).nextBytes(bytes);
