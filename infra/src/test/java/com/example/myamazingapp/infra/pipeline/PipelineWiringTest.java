@@ -66,6 +66,25 @@ class PipelineWiringTest {
     }
 
     @Test
+    void resourcesAreTaggedWithTheProjectExceptTheWebhookWhichCloudFormationCannotTag() {
+        var webhooks = 0;
+        for (var resource : pipelineJson.path("Resources")) {
+            switch (resource.path("Type").asText()) {
+                // AWS::CodePipeline::Webhook has no Tags property: a template with one fails to deploy (cfn-lint E3002).
+                case "AWS::CodePipeline::Webhook" -> {
+                    webhooks++;
+                    assertThat(resource.path("Properties").has("Tags")).as("webhook tags").isFalse();
+                }
+                case "AWS::S3::Bucket", "AWS::CodeBuild::Project", "AWS::CodePipeline::Pipeline" -> assertThat(
+                        resource.path("Properties").path("Tags").toString())
+                        .contains("{\"Key\":\"project\",\"Value\":\"myamazingapp\"}");
+                default -> { }
+            }
+        }
+        assertThat(webhooks).isEqualTo(1);
+    }
+
+    @Test
     void eachEnvironmentsTaskDefinitionResolvesItsImageTagFromTheParameterThePipelineWrites() {
         for (var name : new String[] {"qa", "prod"}) {
             var parameterName = "/myamazingapp/" + name + "/image-tag";
