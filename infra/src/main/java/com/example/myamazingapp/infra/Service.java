@@ -103,7 +103,6 @@ public class Service extends Construct {
                 .expression(Fn.conditionEquals(props.imageTag(), Registry.BOOTSTRAP_TAG))
                 .build();
         var desired = Token.asNumber(Fn.conditionIf(bootstrap.getLogicalId(), 0, config.desiredCount()));
-        var maximum = Token.asNumber(Fn.conditionIf(bootstrap.getLogicalId(), 0, config.maxCount()));
 
         service = FargateService.Builder.create(this, "service")
                 .serviceName("myamazingapp-" + config.name())
@@ -126,7 +125,9 @@ public class Service extends Construct {
 
         var scaling = service.autoScaleTaskCount(EnableScalingProps.builder()
                 .minCapacity(desired)
-                .maxCapacity(maximum)
+                // Not 0 while bootstrapping: the pipeline's first release starts the configured count by hand, and
+                // Application Auto Scaling would bring a service above its maximum back down to it.
+                .maxCapacity(config.maxCount())
                 .build());
         scaling.scaleOnCpuUtilization("cpu_target_tracking", CpuUtilizationScalingProps.builder()
                 .targetUtilizationPercent(60)
