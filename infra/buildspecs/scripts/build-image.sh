@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # BuildImageQA: build the repository's Dockerfile once, tag it with the first 8 characters of the commit,
-# push it to the QA repository, and hand the deploy action its imagedefinitions.json.
+# push it to the QA repository, and hand the deploy action its imagedefinitions.json. The image-tag parameter
+# is written later, by ReleaseQA (record-release.sh), once the deploy succeeded.
 #
-# Environment: REPOSITORY_URI, IMAGE_TAG_PARAMETER, CONTAINER_NAME (default web),
+# Environment: REPOSITORY_URI, CONTAINER_NAME (default web),
 #              CODEBUILD_RESOLVED_SOURCE_VERSION (set by CodeBuild).
 # Writes: imagedefinitions.json, image.env. Runs from the repository root.
 set -euo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 
-require_env REPOSITORY_URI IMAGE_TAG_PARAMETER CODEBUILD_RESOLVED_SOURCE_VERSION
+require_env REPOSITORY_URI CODEBUILD_RESOLVED_SOURCE_VERSION
 container="${CONTAINER_NAME:-web}"
 tag="$(image_tag "$CODEBUILD_RESOLVED_SOURCE_VERSION")"
 image="$REPOSITORY_URI:$tag"
@@ -28,6 +29,5 @@ else
 fi
 
 write_image_definitions "$container" "$image"
-record_image_tag "$IMAGE_TAG_PARAMETER" "$tag"
 write_image_env "$tag" "$digest"
 echo "QA image: $image ($digest)"

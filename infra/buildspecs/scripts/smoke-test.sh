@@ -43,9 +43,7 @@ deadline=$((SECONDS + timeout))
 last=""
 until checks; do
   if (( SECONDS >= deadline )); then
-    fail "smoke test of $base failed for ${timeout}s; last problem: $last" \
-      "(first release? the service runs 0 tasks until 'cdk deploy' of the environment reads the new image tag:" \
-      "see docs/deploy.md, 'The first release')"
+    fail "smoke test of $base failed for ${timeout}s; last problem: $last"
   fi
   echo "wait $last"
   sleep "$interval"

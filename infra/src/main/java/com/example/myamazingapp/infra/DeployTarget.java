@@ -10,6 +10,8 @@ import software.amazon.awscdk.services.ssm.IStringParameter;
  * @param environmentName   "qa" or "prod"
  * @param repository        the environment's ECR repository, the only one its image build may push to
  * @param service           the Fargate service the pipeline's ECS deploy action refreshes
+ * @param desiredCount      the configured number of tasks: the pipeline's release step starts this many when the
+ *                          service still runs 0 (the first release, while the image tag was 'bootstrap')
  * @param containerName     the container in the task definition whose image the deploy action replaces
  * @param url               the public HTTPS address of the environment, e.g. https://qa.myamazingapp.example.com
  * @param imageTagParameter the SSM parameter holding the image tag the pipeline last shipped; the task
@@ -20,6 +22,7 @@ public record DeployTarget(
         String environmentName,
         IRepository repository,
         IBaseService service,
+        int desiredCount,
         String containerName,
         String url,
         IStringParameter imageTagParameter) {

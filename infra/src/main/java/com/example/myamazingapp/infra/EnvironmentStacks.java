@@ -21,6 +21,7 @@ public record EnvironmentStacks(EnvironmentConfig config, RegistryStack registry
                 config.name(),
                 registry.registry().repository(),
                 application.service().service(),
+                config.desiredCount(),
                 Service.CONTAINER,
                 config.url(),
                 registry.registry().imageTagParameter());

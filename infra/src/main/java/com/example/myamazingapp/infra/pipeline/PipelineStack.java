@@ -48,12 +48,13 @@ import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
 /**
- * The document's "CodePipeline Instance": GitHub → Test → BuildImageQA → DeployQA → SmokeTestQA → GetApproval
- * (SNS topic MyAmazingApprovers) → PromoteImageProd → DeployProd.
+ * The document's "CodePipeline Instance": GitHub → Test → BuildImageQA → DeployQA → ReleaseQA → SmokeTestQA →
+ * GetApproval (SNS topic MyAmazingApprovers) → PromoteImageProd → DeployProd → ReleaseProd.
  *
  * <p>Prod receives the very image QA ran and the approvers approved (copied by digest, never rebuilt). Each
- * CodeBuild project has its own service role, so the QA build can push only to the QA repository and write only
- * the QA image-tag parameter, and only the promotion can touch Prod.
+ * CodeBuild project has its own service role, so the QA build can push only to the QA repository, only the
+ * promotion can touch Prod's, and only an environment's release step may start its service's tasks and write its
+ * image-tag parameter, after that environment's deploy succeeded.
  */
 public final class PipelineStack extends Stack {
 
@@ -62,6 +63,7 @@ public final class PipelineStack extends Stack {
     public static final String BUILD_IMAGE_BUILDSPEC = "infra/buildspecs/build-image.yml";
     public static final String SMOKE_TEST_BUILDSPEC = "infra/buildspecs/smoke-test.yml";
     public static final String PROMOTE_IMAGE_BUILDSPEC = "infra/buildspecs/promote-image.yml";
+    public static final String RECORD_RELEASE_BUILDSPEC = "infra/buildspecs/record-release.yml";
 
     /** Debian, like the team machines: the test buildspec installs JDK 25, Node and Chromium into it. */
     public static final String TEST_IMAGE = "public.ecr.aws/docker/library/debian:trixie";
@@ -118,11 +120,9 @@ public final class PipelineStack extends Stack {
         var buildQa = project("BuildImageQA", BUILD_IMAGE_BUILDSPEC, LinuxBuildImage.STANDARD_7_0,
                 ComputeType.SMALL, true, Duration.minutes(30), key, Map.of(
                         "REPOSITORY_URI", qa.repository().getRepositoryUri(),
-                        "IMAGE_TAG_PARAMETER", qa.imageTagParameter().getParameterName(),
                         "CONTAINER_NAME", qa.containerName()));
         qa.repository().grantPullPush(buildQa);
         qa.repository().grant(buildQa, "ecr:DescribeImages");
-        qa.imageTagParameter().grantWrite(buildQa);
 
         var smokeQa = project("SmokeTestQA", SMOKE_TEST_BUILDSPEC, LinuxBuildImage.STANDARD_7_0,
                 ComputeType.SMALL, false, Duration.minutes(15), key, Map.of("BASE_URL", qa.url()));
@@ -131,13 +131,14 @@ public final class PipelineStack extends Stack {
                 ComputeType.SMALL, true, Duration.minutes(30), key, Map.of(
                         "SOURCE_REPOSITORY_URI", qa.repository().getRepositoryUri(),
                         "REPOSITORY_URI", prod.repository().getRepositoryUri(),
-                        "IMAGE_TAG_PARAMETER", prod.imageTagParameter().getParameterName(),
                         "CONTAINER_NAME", prod.containerName()));
         qa.repository().grantPull(promote);
         qa.repository().grant(promote, "ecr:DescribeImages");
         prod.repository().grantPullPush(promote);
         prod.repository().grant(promote, "ecr:DescribeImages");
-        prod.imageTagParameter().grantWrite(promote);
+
+        var releaseQa = releaseProject("ReleaseQA", qa, key);
+        var releaseProd = releaseProject("ReleaseProd", prod, key);
 
         var buildQaAction = CodeBuildAction.Builder.create()
                 .actionName("BuildImageQA")
@@ -168,6 +169,7 @@ public final class PipelineStack extends Stack {
                                 .input(qaImage)
                                 .deploymentTimeout(Duration.minutes(30))
                                 .build()),
+                        stage("ReleaseQA", releaseAction("ReleaseQA", releaseQa, source, imageTag)),
                         stage("SmokeTestQA", CodeBuildAction.Builder.create()
                                 .actionName("SmokeTestQA")
                                 .project(smokeQa)
@@ -196,7 +198,8 @@ public final class PipelineStack extends Stack {
                                 .service(prod.service())
                                 .input(prodImage)
                                 .deploymentTimeout(Duration.minutes(30))
-                                .build())))
+                                .build()),
+                        stage("ReleaseProd", releaseAction("ReleaseProd", releaseProd, source, imageTag))))
                 .build();
 
         PipelineNagSuppressions.apply(this);
@@ -263,6 +266,37 @@ public final class PipelineStack extends Stack {
                     .variablesNamespace(SOURCE_NAMESPACE)
                     .build();
         };
+    }
+
+    /**
+     * The step after an environment's ECS deploy (record-release.sh): starts the configured number of tasks on the
+     * first release (the deploy action leaves the desired count at the bootstrap 0), waits for the service to be
+     * stable, then writes the shipped tag into the environment's image-tag parameter. Its role may describe and
+     * update only that service and write only that parameter.
+     */
+    private PipelineProject releaseProject(String name, DeployTarget target, Key key) {
+        var service = target.service();
+        var project = project(name, RECORD_RELEASE_BUILDSPEC, LinuxBuildImage.STANDARD_7_0,
+                ComputeType.SMALL, false, Duration.minutes(20), key, Map.of(
+                        "CLUSTER_NAME", service.getCluster().getClusterName(),
+                        "SERVICE_NAME", service.getServiceName(),
+                        "DESIRED_COUNT", Integer.toString(target.desiredCount()),
+                        "IMAGE_TAG_PARAMETER", target.imageTagParameter().getParameterName()));
+        project.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ecs:DescribeServices", "ecs:UpdateService"))
+                .resources(List.of(service.getServiceArn()))
+                .build());
+        target.imageTagParameter().grantWrite(project);
+        return project;
+    }
+
+    private static CodeBuildAction releaseAction(String name, PipelineProject project, Artifact source, String imageTag) {
+        return CodeBuildAction.Builder.create()
+                .actionName(name)
+                .project(project)
+                .input(source)
+                .environmentVariables(Map.of("IMAGE_TAG", plain(imageTag)))
+                .build();
     }
 
     // One role per project (named <project>Role): the document's CodeBuildServiceRole, split so that each build

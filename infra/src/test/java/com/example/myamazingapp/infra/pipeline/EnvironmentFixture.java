@@ -46,7 +46,7 @@ final class EnvironmentFixture {
                 .taskDefinition(task)
                 .desiredCount(0)
                 .build();
-        return new DeployTarget(environment, repository, service, "web",
+        return new DeployTarget(environment, repository, service, environment.equals("prod") ? 2 : 1, "web",
                 "https://" + environment + ".myamazingapp.example.com", imageTag);
     }
 }

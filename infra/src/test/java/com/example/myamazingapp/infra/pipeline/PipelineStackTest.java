@@ -98,12 +98,12 @@ class PipelineStackTest {
     }
 
     @Test
-    void stagesRunInTheDocumentsOrderWithTestsAndSmokeTestAdded() {
+    void stagesRunInTheDocumentsOrderWithTestsSmokeTestAndReleaseStepsAdded() {
         var names = new ArrayList<String>();
         pipeline(json).path("Stages").forEach(s -> names.add(s.path("Name").asText()));
 
-        assertThat(names).containsExactly("Source", "Test", "BuildImageQA", "DeployQA", "SmokeTestQA",
-                "GetApproval", "PromoteImageProd", "DeployProd");
+        assertThat(names).containsExactly("Source", "Test", "BuildImageQA", "DeployQA", "ReleaseQA", "SmokeTestQA",
+                "GetApproval", "PromoteImageProd", "DeployProd", "ReleaseProd");
         assertThat(pipeline(json).path("Name").asText()).isEqualTo("MyAmazingPipeline");
         assertThat(pipeline(json).path("PipelineType").asText()).isEqualTo("V2");
     }
@@ -115,10 +115,12 @@ class PipelineStackTest {
                 "Test", "Build/AWS/CodeBuild",
                 "BuildImageQA", "Build/AWS/CodeBuild",
                 "DeployQA", "Deploy/AWS/ECS",
+                "ReleaseQA", "Build/AWS/CodeBuild",
                 "SmokeTestQA", "Build/AWS/CodeBuild",
                 "GetApproval", "Approval/AWS/Manual",
                 "PromoteImageProd", "Build/AWS/CodeBuild",
-                "DeployProd", "Deploy/AWS/ECS");
+                "DeployProd", "Deploy/AWS/ECS",
+                "ReleaseProd", "Build/AWS/CodeBuild");
         providers.forEach((stage, provider) -> {
             var type = action(stage).path("ActionTypeId");
             assertThat(type.path("Category").asText() + "/" + type.path("Owner").asText() + "/"
@@ -183,7 +185,7 @@ class PipelineStackTest {
     }
 
     @Test
-    void imageBuildsRunPrivilegedForDockerWithTheirRepositoryAndParameter() {
+    void imageBuildsRunPrivilegedForDockerWithTheirRepository() {
         var build = project("BuildImageQA");
         var promote = project("PromoteImageProd");
 
@@ -194,10 +196,11 @@ class PipelineStackTest {
         assertThat(promote.path("Source").path("BuildSpec").asText()).isEqualTo("infra/buildspecs/promote-image.yml");
 
         var buildVariables = build.path("Environment").path("EnvironmentVariables").toString();
-        assertThat(buildVariables).contains("\"REPOSITORY_URI\"", "Fixture-qa:", "\"IMAGE_TAG_PARAMETER\"",
+        assertThat(buildVariables).contains("\"REPOSITORY_URI\"", "Fixture-qa:",
                 "{\"Name\":\"CONTAINER_NAME\",\"Type\":\"PLAINTEXT\",\"Value\":\"web\"}").doesNotContain("Fixture-prod");
         var promoteVariables = promote.path("Environment").path("EnvironmentVariables").toString();
         assertThat(promoteVariables).contains("\"SOURCE_REPOSITORY_URI\"", "Fixture-qa:", "Fixture-prod:");
+        assertThat(buildVariables + promoteVariables).doesNotContain("IMAGE_TAG_PARAMETER");
     }
 
     @Test
@@ -224,6 +227,44 @@ class PipelineStackTest {
         assertThat(prod.path("ClusterName").toString()).contains("Fixture-prod:");
         assertThat(prod.path("ServiceName").toString()).contains("Fixture-prod:");
         assertThat(qa.path("DeploymentTimeout").asInt()).isEqualTo(30);
+    }
+
+    @Test
+    void afterEachDeployAReleaseStepStartsTheFirstTasksAndRecordsTheShippedTag() {
+        for (var env : List.of("qa", "prod")) {
+            var stage = env.equals("qa") ? "ReleaseQA" : "ReleaseProd";
+            var release = project(stage);
+            assertThat(release.path("Source").path("BuildSpec").asText()).isEqualTo("infra/buildspecs/record-release.yml");
+            assertThat(release.path("Environment").path("PrivilegedMode").asBoolean()).as(stage).isFalse();
+            var variables = release.path("Environment").path("EnvironmentVariables").toString();
+            assertThat(variables).as(stage).contains("\"CLUSTER_NAME\"", "\"SERVICE_NAME\"", "\"IMAGE_TAG_PARAMETER\"",
+                    "Fixture-" + env + ":",
+                    "{\"Name\":\"DESIRED_COUNT\",\"Type\":\"PLAINTEXT\",\"Value\":\"" + (env.equals("qa") ? 1 : 2) + "\"}")
+                    .doesNotContain(env.equals("qa") ? "Fixture-prod" : "Fixture-qa");
+            assertThat(action(stage).path("Configuration").path("EnvironmentVariables").asText()).as(stage)
+                    .contains("{\"name\":\"IMAGE_TAG\",\"type\":\"PLAINTEXT\",\"value\":\"#{QAImage.IMAGE_TAG}\"}");
+        }
+    }
+
+    @Test
+    void eachReleaseRoleMayOnlyDescribeAndUpdateItsOwnServiceAndWriteItsOwnImageTag() {
+        for (var env : List.of("qa", "prod")) {
+            var stage = env.equals("qa") ? "ReleaseQA" : "ReleaseProd";
+            var other = env.equals("qa") ? "Fixture-prod" : "Fixture-qa";
+            var statements = statementsOfProjectRole(stage);
+
+            assertThat(actionsOn(statements, "Fixture-" + env + ":ExportsOutputRefService"))
+                    .as(stage).containsExactlyInAnyOrder("ecs:DescribeServices", "ecs:UpdateService");
+            assertThat(actionsOn(statements, "Fixture-" + env + ":ExportsOutputRefImageTag"))
+                    .as(stage).containsExactly("ssm:PutParameter");
+            assertThat(statements.toString()).as(stage).doesNotContain(other, "ecr:", "\"*\"");
+            for (var statement : statements) {
+                if (statement.path("Action").toString().contains("ecs:")) {
+                    assertThat(statement.path("Resource").toString()).as(stage + " ECS resource")
+                            .contains("Fixture-" + env + ":ExportsOutputRefService").doesNotContain("*");
+                }
+            }
+        }
     }
 
     @Test
@@ -255,13 +296,12 @@ class PipelineStackTest {
     }
 
     @Test
-    void theQaBuildMayPushOnlyToTheQaRepositoryAndWriteOnlyTheQaImageTag() {
+    void theQaBuildMayPushOnlyToTheQaRepositoryAndWriteNoParameter() {
         var statements = statementsOfProjectRole("BuildImageQA");
 
         assertThat(actionsOn(statements, "Fixture-qa:ExportsOutputFnGetAttRepository"))
                 .contains("ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:DescribeImages");
-        assertThat(actionsOn(statements, "Fixture-qa:ExportsOutputRefImageTag")).containsExactly("ssm:PutParameter");
-        assertThat(statements.toString()).doesNotContain("Fixture-prod");
+        assertThat(statements.toString()).doesNotContain("Fixture-prod", "ssm:", "ecs:");
         assertThat(actionsOn(statements, "\"*\"")).containsExactly("ecr:GetAuthorizationToken");
     }
 
@@ -273,8 +313,7 @@ class PipelineStackTest {
         assertThat(actionsOn(statements, "Fixture-qa:ExportsOutputFnGetAttRepository"))
                 .contains("ecr:BatchGetImage", "ecr:DescribeImages")
                 .doesNotContain("ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart");
-        assertThat(actionsOn(statements, "Fixture-prod:ExportsOutputRefImageTag")).containsExactly("ssm:PutParameter");
-        assertThat(statements.toString()).doesNotContain("Fixture-qa:ExportsOutputRefImageTag");
+        assertThat(statements.toString()).doesNotContain("ssm:", "ecs:");
         assertThat(actionsOn(statements, "\"*\"")).containsExactly("ecr:GetAuthorizationToken");
     }
 
@@ -287,7 +326,7 @@ class PipelineStackTest {
 
     @Test
     void buildLogsAreKeptThreeMonthsPerStep() {
-        for (var step : List.of("Test", "BuildImageQA", "SmokeTestQA", "PromoteImageProd")) {
+        for (var step : List.of("Test", "BuildImageQA", "SmokeTestQA", "PromoteImageProd", "ReleaseQA", "ReleaseProd")) {
             template.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
                     "LogGroupName", "/myamazingapp/pipeline/" + step, "RetentionInDays", 90));
             assertThat(project(step).path("LogsConfig").path("CloudWatchLogs").path("Status").asText()).isEqualTo("ENABLED");
@@ -297,7 +336,7 @@ class PipelineStackTest {
     @Test
     void everyBuildHasItsOwnServiceRole() {
         var roles = new ArrayList<String>();
-        for (var stage : List.of("Test", "BuildImageQA", "SmokeTestQA", "PromoteImageProd")) {
+        for (var stage : List.of("Test", "BuildImageQA", "SmokeTestQA", "PromoteImageProd", "ReleaseQA", "ReleaseProd")) {
             roles.add(logicalId(project(stage).path("ServiceRole")));
         }
         assertThat(roles).doesNotHaveDuplicates().allMatch(role -> role.contains("Role"));
@@ -328,7 +367,7 @@ class PipelineStackTest {
     void everyBuildspecTheProjectsNameExistsAndCallsScriptsThatExist() throws Exception {
         var repositoryRoot = Path.of("..").toAbsolutePath().normalize();
         var scriptCall = Pattern.compile("bash (infra/buildspecs/scripts/[\\w.-]+\\.sh)");
-        for (var stage : List.of("Test", "BuildImageQA", "SmokeTestQA", "PromoteImageProd")) {
+        for (var stage : List.of("Test", "BuildImageQA", "SmokeTestQA", "PromoteImageProd", "ReleaseQA", "ReleaseProd")) {
             var buildspec = repositoryRoot.resolve(project(stage).path("Source").path("BuildSpec").asText());
             assertThat(buildspec).as(stage).isRegularFile();
             var text = Files.readString(buildspec);

@@ -108,11 +108,33 @@ class PipelineWiringTest {
             });
             assertThat(image.toString()).contains("{\"Ref\":\"" + tagParameter + "\"}");
         }
-        // The pipeline writes exactly those parameters: QA's build the QA one, the promotion the Prod one.
-        assertThat(policiesOf("BuildImageQA")).contains("ssm:PutParameter", parameterExport("qa"))
+        // The pipeline writes exactly those parameters, each only after its environment's deploy succeeded:
+        // ReleaseQA the QA one, ReleaseProd the Prod one; the image builds write none.
+        assertThat(policiesOf("ReleaseQA")).contains("ssm:PutParameter", parameterExport("qa"))
                 .doesNotContain(parameterExport("prod"));
-        assertThat(policiesOf("PromoteImageProd")).contains("ssm:PutParameter", parameterExport("prod"))
+        assertThat(policiesOf("ReleaseProd")).contains("ssm:PutParameter", parameterExport("prod"))
                 .doesNotContain(parameterExport("qa"));
+        assertThat(policiesOf("BuildImageQA") + policiesOf("PromoteImageProd")).doesNotContain("ssm:");
+    }
+
+    @Test
+    void theReleaseStepsStartTheConfiguredCountOfTheRealServicesFromCdkJson() {
+        for (var name : new String[] {"qa", "prod"}) {
+            var stage = name.equals("qa") ? "ReleaseQA" : "ReleaseProd";
+            var configured = environments.get(name).config().desiredCount();
+            var project = new StringBuilder();
+            pipelineJson.path("Resources").forEach(resource -> {
+                if (resource.path("Type").asText().equals("AWS::CodeBuild::Project")
+                        && resource.path("Properties").path("Name").asText().equals("myamazingapp-" + stage)) {
+                    project.append(resource.path("Properties").path("Environment").path("EnvironmentVariables"));
+                }
+            });
+            assertThat(project.toString()).as(stage)
+                    .contains("{\"Name\":\"DESIRED_COUNT\",\"Type\":\"PLAINTEXT\",\"Value\":\"" + configured + "\"}")
+                    .contains("myamazingapp-" + name + ":ExportsOutputRefservice");
+            assertThat(policiesOf(stage)).contains("ecs:UpdateService", "myamazingapp-" + name + ":ExportsOutputRefservice");
+        }
+        assertThat(environments.get("prod").config().desiredCount()).isEqualTo(2);
     }
 
     /** How the pipeline stack refers to the environment's image-tag parameter: an import of the registry stack's Ref. */

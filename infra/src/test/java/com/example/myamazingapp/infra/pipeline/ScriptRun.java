@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
  * Runs one of the real infra/buildspecs/scripts with bash, in a scratch "checkout" folder, with recording
  * stand-ins for {@code aws} and {@code docker} first on PATH. The stand-ins log each call (one line:
  * command and arguments) and keep a tiny fake registry: {@code registry/<repository>/<tag>} holds a digest;
- * {@code docker push} creates it with the digest in FAKE_PUSH_DIGEST.
+ * {@code docker push} creates it with the digest in FAKE_PUSH_DIGEST. {@code aws ecs describe-services} answers
+ * FAKE_DESIRED_COUNT (the CLI's "None" when unset: no such service); {@code aws ecs wait} fails when
+ * FAKE_WAIT_FAILS is set.
  */
 final class ScriptRun {
 
@@ -39,6 +41,10 @@ final class ScriptRun {
                   exit 254
                 fi ;;
               "ssm put-parameter") echo '{"Version": 2, "Tier": "Standard"}' ;;
+              "ecs describe-services") echo "${FAKE_DESIRED_COUNT:-None}" ;;
+              "ecs update-service") echo '{"service": {"desiredCount": 0}}' ;;
+              "ecs wait")
+                [[ -z "${FAKE_WAIT_FAILS:-}" ]] || { echo "Waiter ServicesStable failed: Max attempts exceeded" >&2; exit 255; } ;;
               *) echo "aws stand-in: unexpected call: $*" >&2; exit 2 ;;
             esac
             """;

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# ReleaseQA / ReleaseProd: runs after the environment's ECS deploy action succeeded.
+# 1. First release: while the image tag was 'bootstrap' the service runs 0 tasks, and the ECS deploy action only
+#    changes the task definition, so start the configured number of tasks here.
+# 2. Wait until the service is stable (bounded: the CLI's waiter polls every 15 s, at most 40 times = 10 minutes).
+# 3. Only then record the shipped tag in the environment's image-tag parameter, so a later `cdk deploy` uses it;
+#    a deploy that failed and was rolled back never gets here, so its tag is never recorded.
+#
+# Environment: CLUSTER_NAME, SERVICE_NAME, DESIRED_COUNT (the configured count), IMAGE_TAG_PARAMETER (project);
+#              IMAGE_TAG (action: the tag BuildImageQA exported).
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
+
+require_env CLUSTER_NAME SERVICE_NAME DESIRED_COUNT IMAGE_TAG_PARAMETER IMAGE_TAG
+[[ "$IMAGE_TAG" =~ ^[0-9a-f]{8}$ ]] || fail "IMAGE_TAG '$IMAGE_TAG' is not an image tag (8 characters of a commit id)"
+[[ "$DESIRED_COUNT" =~ ^[1-9][0-9]*$ ]] || fail "DESIRED_COUNT '$DESIRED_COUNT' is not a positive number of tasks"
+
+running="$(aws ecs describe-services --cluster "$CLUSTER_NAME" --services "$SERVICE_NAME" \
+  --query 'services[0].desiredCount' --output text)"
+case "$running" in
+  0)
+    echo "first release: $SERVICE_NAME runs 0 tasks (image tag was bootstrap), starting $DESIRED_COUNT"
+    aws ecs update-service --cluster "$CLUSTER_NAME" --service "$SERVICE_NAME" \
+      --desired-count "$DESIRED_COUNT" > /dev/null ;;
+  '' | *[!0-9]*) fail "service $SERVICE_NAME not found in cluster $CLUSTER_NAME (describe-services: '$running')" ;;
+  *) echo "$SERVICE_NAME runs $running tasks: desired count left alone" ;;
+esac
+
+aws ecs wait services-stable --cluster "$CLUSTER_NAME" --services "$SERVICE_NAME" \
+  || fail "$SERVICE_NAME did not become stable within 10 minutes: image tag $IMAGE_TAG not recorded"
+record_image_tag "$IMAGE_TAG_PARAMETER" "$IMAGE_TAG"
+echo "$SERVICE_NAME is stable; $IMAGE_TAG_PARAMETER = $IMAGE_TAG"
