@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -77,7 +78,7 @@ public class FileService {
             spool = Files.createTempFile("upload-", ".part");
             var measured = new MeasuredInputStream(content, limits.maxBytes());
             try {
-                Files.copy(measured, spool, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(measured, spool, StandardCopyOption.REPLACE_EXISTING);
             } catch (MeasuredInputStream.UploadTooLargeException e) {
                 throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, limits.tooLargeMessage());
             }

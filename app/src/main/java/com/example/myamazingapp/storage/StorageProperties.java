@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.StringUtils;
 
 /**
  * @param dataBucket  DATA_BUCKET; when empty the local folder store is used
@@ -14,8 +13,4 @@ import org.springframework.util.StringUtils;
  */
 @ConfigurationProperties("app.storage")
 public record StorageProperties(String dataBucket, URI endpoint, String region, Path localFolder) {
-
-    boolean usesS3() {
-        return StringUtils.hasText(dataBucket);
-    }
 }
