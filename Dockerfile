@@ -1,6 +1,8 @@
 # The image the pipeline builds with `docker build .` (CodeBuild), for ECS Fargate: port 3000, non-root.
+# Base images come from ECR Public's mirror of the Docker official images: the same eclipse-temurin images,
+# without Docker Hub's anonymous pull limit that CodeBuild's shared addresses run into.
 
-FROM eclipse-temurin:25-jdk AS build
+FROM public.ecr.aws/docker/library/eclipse-temurin:25-jdk AS build
 WORKDIR /src
 # Poms first: the dependency download is a layer of its own, reused while only sources change.
 COPY .mvn .mvn
@@ -13,11 +15,11 @@ COPY app/src app/src
 RUN ./mvnw -B -pl app -am package -DskipTests -Dmdep.skip=true \
     && cp app/target/myamazingapp.jar /myamazingapp.jar
 
-FROM eclipse-temurin:25-jre
+FROM public.ecr.aws/docker/library/eclipse-temurin:25-jre
 RUN groupadd --system app \
     && useradd --system --gid app --home-dir /app --shell /usr/sbin/nologin app \
-    && mkdir -p /app \
-    && chown app:app /app
+    && mkdir -p /app/.data \
+    && chown -R app:app /app
 WORKDIR /app
 COPY --from=build --chown=root:root /myamazingapp.jar /app/myamazingapp.jar
 # The commit the image was built from (the pipeline passes it; the build has no .git), shown by /actuator/info.
