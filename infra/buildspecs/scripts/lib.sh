@@ -14,11 +14,11 @@ require_env() {
   done
 }
 
-# CodePipeline's source artifact (a zip) loses the executable bits git keeps; the Dockerfile and .ci/run run
-# ./mvnw directly. Run from the repository root.
+# CodePipeline's source artifact (a zip) loses the executable bits git keeps: the Dockerfile and .ci/run run
+# ./mvnw directly, and tests run the repository's scripts. Run from the repository root.
 restore_executable_bits() {
   local file
-  for file in mvnw .ci/run; do
+  for file in mvnw .ci/run infra/buildspecs/scripts/*.sh scripts/*.sh; do
     if [[ -f "$file" ]]; then chmod +x "$file"; fi
   done
 }

@@ -112,12 +112,16 @@ final class ScriptRun {
         return run(SCRIPTS.resolve(script));
     }
 
-    /** Runs a copy of the scripts placed in the scratch checkout, for scripts that work on the checkout they are in. */
+    /**
+     * Runs a copy of the scripts placed in the scratch checkout, for scripts that work on the checkout they are in.
+     * The copies are not executable, as CodePipeline's source zip leaves them.
+     */
     Result runInCheckout(String script) throws IOException, InterruptedException {
         var copy = Files.createDirectories(checkout.resolve("infra/buildspecs/scripts"));
         try (var scripts = Files.list(SCRIPTS)) {
             for (var file : scripts.toList()) {
-                Files.copy(file, copy.resolve(file.getFileName().toString()));
+                var target = Files.copy(file, copy.resolve(file.getFileName().toString()));
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
             }
         }
         return run(copy.resolve(script));
