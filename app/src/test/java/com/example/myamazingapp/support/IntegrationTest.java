@@ -18,6 +18,7 @@ public abstract class IntegrationTest {
 
     /** Small, so the limit tests stay quick; the 1 GiB proof is scripts/big-upload.sh. */
     public static final long MAX_UPLOAD_BYTES = 1024 * 1024;
+    public static final String TEST_COMMIT = "test-commit";
 
     @Value("${local.server.port}")
     protected int port;
@@ -39,6 +40,8 @@ public abstract class IntegrationTest {
         values.put("S3_ENDPOINT", () -> TestS3.endpoint().toString());
         values.put("AWS_REGION", () -> TestS3.REGION);
         values.put("MAX_UPLOAD_SIZE", () -> MAX_UPLOAD_BYTES + "B");
+        // Set here so /actuator/info has a commit whether or not the checkout has .git (a source zip has none).
+        values.put("APP_COMMIT", () -> TEST_COMMIT);
         values.putAll(overrides);
         values.forEach(registry::add);
     }
