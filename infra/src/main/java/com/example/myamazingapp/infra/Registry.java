@@ -1,11 +1,20 @@
 package com.example.myamazingapp.infra;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ecr.LifecycleRule;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.TagMutability;
-import software.amazon.awscdk.services.ssm.ParameterTier;
+import software.amazon.awscdk.customresources.AwsCustomResource;
+import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
+import software.amazon.awscdk.customresources.AwsSdkCall;
+import software.amazon.awscdk.customresources.PhysicalResourceId;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.ssm.IStringParameter;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
@@ -19,7 +28,7 @@ public class Registry extends Construct {
     public static final String BOOTSTRAP_TAG = "bootstrap";
 
     private final Repository repository;
-    private final StringParameter imageTagParameter;
+    private final IStringParameter imageTagParameter;
 
     public Registry(Construct scope, String id, EnvironmentConfig config) {
         super(scope, id);
@@ -35,14 +44,52 @@ public class Registry extends Construct {
                 .removalPolicy(config.deletionProtection() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
 
-        // CloudFormation only writes this value when the parameter is created: later deploys leave the
-        // pipeline's tag alone because the template's value never changes.
-        imageTagParameter = StringParameter.Builder.create(this, "image_tag")
-                .parameterName(config.imageTagParameterName())
-                .stringValue(BOOTSTRAP_TAG)
-                .description("Tag of the myamazingapp image the pipeline last shipped to " + config.name()
-                        + "; 'bootstrap' until the first one (the service then runs no task)")
-                .tier(ParameterTier.STANDARD)
+        // Created by a create-only custom resource, not an AWS::SSM::Parameter: CloudFormation would write the
+        // template's 'bootstrap' back on any update of that resource (a description, a tag), and the next deploy of
+        // the application stack would then scale the service to 0. PutParameter without Overwrite on create, nothing
+        // on update, DeleteParameter on delete: after creation only the pipeline's release step writes the value.
+        var name = config.imageTagParameterName();
+        imageTagParameter = StringParameter.fromStringParameterName(this, "image_tag", name);
+        var logs = LogGroup.Builder.create(this, "image_tag_logs")
+                .retention(config.logRetention())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        // Our own role instead of CDK's default with the managed AWSLambdaBasicExecutionRole (logs anywhere).
+        var role = Role.Builder.create(this, "image_tag_role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Creates (once) and deletes the image-tag parameter " + name)
+                .build();
+        logs.grantWrite(role);
+        AwsCustomResource.Builder.create(this, "image_tag_parameter")
+                .resourceType("Custom::ImageTagParameter")
+                .onCreate(AwsSdkCall.builder()
+                        .service("SSM")
+                        .action("putParameter")
+                        .parameters(Map.of(
+                                "Name", name,
+                                "Value", BOOTSTRAP_TAG,
+                                "Type", "String",
+                                "Tier", "Standard",
+                                "Overwrite", false,
+                                "Description", "Tag of the myamazingapp image the pipeline last shipped to "
+                                        + config.name() + "; 'bootstrap' until the first one (the service then runs no task)",
+                                "Tags", List.of(
+                                        Map.of("Key", "project", "Value", "myamazingapp"),
+                                        Map.of("Key", "environment", "Value", config.name()))))
+                        .physicalResourceId(PhysicalResourceId.of(name))
+                        .build())
+                .onDelete(AwsSdkCall.builder()
+                        .service("SSM")
+                        .action("deleteParameter")
+                        .parameters(Map.of("Name", name))
+                        .build())
+                .policy(AwsCustomResourcePolicy.fromStatements(List.of(PolicyStatement.Builder.create()
+                        .actions(List.of("ssm:PutParameter", "ssm:AddTagsToResource", "ssm:DeleteParameter"))
+                        .resources(List.of(imageTagParameter.getParameterArn()))
+                        .build())))
+                .role(role)
+                .logGroup(logs)
+                .installLatestAwsSdk(false)
                 .build();
     }
 
@@ -50,7 +97,8 @@ public class Registry extends Construct {
         return repository;
     }
 
-    public StringParameter imageTagParameter() {
+    /** The parameter the custom resource created; CloudFormation never owns its value. */
+    public IStringParameter imageTagParameter() {
         return imageTagParameter;
     }
 }

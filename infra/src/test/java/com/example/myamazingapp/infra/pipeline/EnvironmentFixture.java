@@ -30,10 +30,8 @@ final class EnvironmentFixture {
                 .repositoryName("myamazingapp-" + environment)
                 .build();
         var imageTagName = "/myamazingapp/" + environment + "/image-tag";
-        var imageTag = StringParameter.Builder.create(stack, "ImageTag")
-                .parameterName(imageTagName)
-                .stringValue("bootstrap")
-                .build();
+        // Like the registry: the parameter is created outside CloudFormation's ownership and handed over by name.
+        var imageTag = StringParameter.fromStringParameterName(stack, "ImageTag", imageTagName);
         var task = FargateTaskDefinition.Builder.create(stack, "Task").cpu(512).memoryLimitMiB(1024).build();
         task.addContainer("web", ContainerDefinitionOptions.builder()
                 .containerName("web")

@@ -255,7 +255,7 @@ class PipelineStackTest {
 
             assertThat(actionsOn(statements, "Fixture-" + env + ":ExportsOutputRefService"))
                     .as(stage).containsExactlyInAnyOrder("ecs:DescribeServices", "ecs:UpdateService");
-            assertThat(actionsOn(statements, "Fixture-" + env + ":ExportsOutputRefImageTag"))
+            assertThat(actionsOn(statements, ":parameter/myamazingapp/" + env + "/image-tag\""))
                     .as(stage).containsExactly("ssm:PutParameter");
             assertThat(statements.toString()).as(stage).doesNotContain(other, "ecr:", "\"*\"");
             for (var statement : statements) {
