@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.example.myamazingapp.storage.ObjectStore;
@@ -40,10 +41,20 @@ public class FileService {
         this.transaction = transaction;
     }
 
+    /** A multipart part (form field "file"), from the page or the API; missing counts as empty. */
+    public StoredFile upload(long ownerId, MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw empty();
+        }
+        try (var content = file.getInputStream()) {
+            return upload(ownerId, file.getOriginalFilename(), file.getContentType(), content, file.getSize());
+        }
+    }
+
     /** An upload whose length is known up front (a multipart part on disk, or a body with Content-Length). */
     public StoredFile upload(long ownerId, String name, String contentType, InputStream content, long length) {
         if (length == 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is empty. Choose a file with content.");
+            throw empty();
         }
         if (length > limits.maxBytes()) {
             throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, limits.tooLargeMessage());
@@ -51,12 +62,19 @@ public class FileService {
         var id = UUID.randomUUID();
         // The key is ours alone: never derived from the user's file name.
         var key = "files/" + UUID.randomUUID();
-        var measured = new MeasuredInputStream(content, length);
-        store.put(key, measured, length, FileNames.contentType(contentType));
-        if (measured.count() != length) {
+        var measured = MeasuredInputStream.exactly(content, length);
+        try {
+            store.put(key, measured, length, FileNames.contentType(contentType));
+        } catch (RuntimeException e) {
+            if (!measured.endedEarly()) {
+                throw e;
+            }
+            // The client stopped sending: a 400 for them, not a storage outage. S3 keeps nothing of an incomplete
+            // PUT; the delete makes sure of it for any store.
+            log.info("Upload ended after {} of {} bytes; nothing stored", measured.count(), length);
             deleteObject(key);
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "The upload ended after " + measured.count() + " of " + length + " bytes. Nothing was stored.");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The upload ended after " + measured.count()
+                    + " of " + length + " bytes. Nothing was stored; please send the file again.");
         }
         var file = new StoredFile(id, ownerId, FileNames.clean(name), FileNames.contentType(contentType), length,
                 measured.sha256Hex(), key, null);
@@ -76,7 +94,7 @@ public class FileService {
         Path spool = null;
         try {
             spool = Files.createTempFile("upload-", ".part");
-            var measured = new MeasuredInputStream(content, limits.maxBytes());
+            var measured = MeasuredInputStream.atMost(content, limits.maxBytes());
             try {
                 Files.copy(measured, spool, StandardCopyOption.REPLACE_EXISTING);
             } catch (MeasuredInputStream.UploadTooLargeException e) {
@@ -112,8 +130,11 @@ public class FileService {
         return store.open(file.storageKey());
     }
 
-    /** The row goes in a transaction that commits only once the object is gone, so a store failure changes nothing. */
-    public void delete(long ownerId, UUID id) {
+    /**
+     * The row goes in a transaction that commits only once the object is gone, so a store failure changes nothing.
+     * Returns what was deleted (the page names it).
+     */
+    public StoredFile delete(long ownerId, UUID id) {
         var file = get(ownerId, id);
         transaction.executeWithoutResult(status -> {
             if (!files.delete(file.id(), ownerId)) {
@@ -121,6 +142,7 @@ public class FileService {
             }
             store.delete(file.storageKey());
         });
+        return file;
     }
 
     private void deleteObject(String key) {
@@ -129,6 +151,10 @@ public class FileService {
         } catch (StorageUnavailableException e) {
             log.error("Could not remove the orphaned object {} after a failed upload", key, e);
         }
+    }
+
+    private static ResponseStatusException empty() {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is empty. Choose a file with content.");
     }
 
     private static ResponseStatusException notFound() {

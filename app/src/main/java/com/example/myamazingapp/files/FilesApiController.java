@@ -9,7 +9,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 import com.example.myamazingapp.accounts.CurrentAccount;
 
@@ -57,12 +55,7 @@ class FilesApiController {
     @PostMapping(consumes = "multipart/form-data")
     ResponseEntity<FileView> uploadForm(@AuthenticationPrincipal CurrentAccount me,
                                         @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is empty. Choose a file with content.");
-        }
-        try (var content = file.getInputStream()) {
-            return created(files.upload(me.id(), file.getOriginalFilename(), file.getContentType(), content, file.getSize()));
-        }
+        return created(files.upload(me.id(), file));
     }
 
     /**

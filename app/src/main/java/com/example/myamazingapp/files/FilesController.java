@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.UUID;
 
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.example.myamazingapp.accounts.CurrentAccount;
@@ -51,15 +49,10 @@ class FilesController {
     @PostMapping("/files")
     String upload(@AuthenticationPrincipal CurrentAccount me, @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is empty. Choose a file with content.");
-        }
-        try (var content = file.getInputStream()) {
-            var stored = files.upload(me.id(), file.getOriginalFilename(), file.getContentType(), content, file.getSize());
-            // In the URL rather than a flash attribute: the page's XMLHttpRequest follows this redirect itself and
-            // would consume a flash message before the browser shows the page.
-            return "redirect:/files?uploaded=" + stored.id();
-        }
+        var stored = files.upload(me.id(), file);
+        // In the URL rather than a flash attribute: the page's XMLHttpRequest follows this redirect itself and
+        // would consume a flash message before the browser shows the page.
+        return "redirect:/files?uploaded=" + stored.id();
     }
 
     @GetMapping("/files/{id}/download")
@@ -70,8 +63,7 @@ class FilesController {
 
     @PostMapping("/files/{id}/delete")
     String delete(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID id, RedirectAttributes redirect) {
-        var file = files.get(me.id(), id);
-        files.delete(me.id(), id);
+        var file = files.delete(me.id(), id);
         redirect.addFlashAttribute("message", "Deleted " + file.originalName() + ".");
         return "redirect:/files";
     }

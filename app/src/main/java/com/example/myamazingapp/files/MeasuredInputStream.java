@@ -10,22 +10,38 @@ import java.util.HexFormat;
 /**
  * Counts and hashes (SHA-256) the bytes as they stream through, and stops at a limit. Mark/reset is not supported on
  * purpose: a reader that wants to retry (the AWS SDK) must buffer above us, so every byte is hashed exactly once.
+ * <p>
+ * With a declared length ({@link #exactly}) a body that ends (or breaks) before that length is the client's problem,
+ * not the store's: {@link UploadEndedEarlyException} is thrown from inside the read and remembered, so the caller can
+ * tell it apart from a storage failure whatever the store wraps it in.
  */
 class MeasuredInputStream extends FilterInputStream {
 
     private final long limit;
+    private final boolean exact;
     private final MessageDigest sha256;
     private long count;
-    private boolean overLimit;
+    private boolean endedEarly;
 
-    MeasuredInputStream(InputStream in, long limit) {
+    private MeasuredInputStream(InputStream in, long limit, boolean exact) {
         super(in);
         this.limit = limit;
+        this.exact = exact;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    }
+
+    /** A body of a declared length: more is refused, less is {@link UploadEndedEarlyException}. */
+    static MeasuredInputStream exactly(InputStream in, long length) {
+        return new MeasuredInputStream(in, length, true);
+    }
+
+    /** A body of unknown length: at most {@code limit} bytes. */
+    static MeasuredInputStream atMost(InputStream in, long limit) {
+        return new MeasuredInputStream(in, limit, false);
     }
 
     @Override
@@ -37,16 +53,31 @@ class MeasuredInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = in.read(buffer, offset, length);
+        int n;
+        try {
+            n = in.read(buffer, offset, length);
+        } catch (IOException e) {
+            // Reading the request body failed: the client went away (Tomcat's EOFException / ClientAbortException).
+            if (exact) {
+                throw endedEarly(e);
+            }
+            throw e;
+        }
         if (n > 0) {
             count += n;
             if (count > limit) {
-                overLimit = true;
                 throw new UploadTooLargeException(count);
             }
             sha256.update(buffer, offset, n);
+        } else if (n == -1 && exact && count < limit) {
+            throw endedEarly(null);
         }
         return n;
+    }
+
+    private UploadEndedEarlyException endedEarly(IOException cause) {
+        endedEarly = true;
+        return new UploadEndedEarlyException(count, limit, cause);
     }
 
     @Override
@@ -73,8 +104,8 @@ class MeasuredInputStream extends FilterInputStream {
         return count;
     }
 
-    boolean overLimit() {
-        return overLimit;
+    boolean endedEarly() {
+        return endedEarly;
     }
 
     String sha256Hex() {
@@ -85,6 +116,12 @@ class MeasuredInputStream extends FilterInputStream {
     static class UploadTooLargeException extends IOException {
         UploadTooLargeException(long count) {
             super("upload exceeds the limit after " + count + " bytes");
+        }
+    }
+
+    static class UploadEndedEarlyException extends IOException {
+        UploadEndedEarlyException(long count, long length, IOException cause) {
+            super("upload ended after " + count + " of " + length + " bytes", cause);
         }
     }
 }

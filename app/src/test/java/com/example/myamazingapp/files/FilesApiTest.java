@@ -108,6 +108,36 @@ class FilesApiTest extends IntegrationTest {
         assertThat(erin.get("/api/files").json().get("total").asLong()).isZero();
     }
 
+    /**
+     * The client declares 1000 bytes, sends 400 and closes its side: a 400 naming the problem (not 503 "storage
+     * unavailable"), nothing stored. A raw socket, because no HTTP client sends fewer bytes than it declares.
+     */
+    @Test
+    void aBodyShorterThanItsContentLengthIsRefusedWith400AndNothingIsStored() throws Exception {
+        var email = "user-" + java.util.UUID.randomUUID() + "@example.com";
+        api().signUp(email, "correct horse battery");
+        var objectsBefore = TestS3.keys("files/").size();
+        var basic = java.util.Base64.getEncoder()
+                .encodeToString((email + ":correct horse battery").getBytes(StandardCharsets.UTF_8));
+
+        String response;
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("PUT /api/files?name=short.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
+                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[400]);
+            out.flush();
+            socket.shutdownOutput();
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("The upload ended after 400 of 1000 bytes");
+        assertThat(api().as(email, "correct horse battery").get("/api/files").json().get("total").asLong()).isZero();
+        assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
+    }
+
     @Test
     void unsafeNamesAreKeptForDisplayOnlyAndNeverBecomeTheKey() {
         var frank = api().newAccount();
