@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
 
 import com.example.myamazingapp.storage.ObjectStore;
 import com.example.myamazingapp.storage.StorageUnavailableException;
@@ -43,37 +49,74 @@ class ConsistencyTest extends IntegrationTest {
     }
 
     @Test
+    void theObjectIsStoredBeforeItsRowIsWritten() {
+        var events = new ArrayList<String>();
+        var service = new FileService(new RecordingStore(store, events), recordingTable(events, false), limits, transaction);
+
+        var stored = service.upload(ownerId, "a.txt", "text/plain", content(), 5);
+
+        var key = stored.storageKey();
+        assertThat(events).containsExactly("put " + key, "insert " + key);
+        assertThat(TestS3.keys("files/")).contains(key);
+        Consistency.assertBucketAndTableAgree(jdbc);
+    }
+
+    @Test
     void whenTheRowCannotBeWrittenTheStoredObjectIsRemoved() {
-        var failingTable = new StoredFileRepository(jdbc) {
-            @Override
-            public StoredFile insert(StoredFile file) {
-                throw new DataAccessResourceFailureException("injected: database gone");
-            }
-        };
-        var service = new FileService(store, failingTable, limits, transaction);
+        var events = new ArrayList<String>();
+        var service = new FileService(new RecordingStore(store, events), recordingTable(events, true), limits, transaction);
         int objectsBefore = TestS3.keys("files/").size();
 
         assertThatThrownBy(() -> service.upload(ownerId, "a.txt", "text/plain", content(), 5))
                 .isInstanceOf(DataAccessResourceFailureException.class);
 
+        // The same key: put, then the insert that fails, then the delete of exactly that object.
+        assertThat(events).hasSize(3);
+        var key = events.getFirst().substring("put ".length());
+        assertThat(key).startsWith("files/");
+        assertThat(events).containsExactly("put " + key, "insert " + key, "delete " + key);
+        assertThat(TestS3.keys("files/")).doesNotContain(key).hasSize(objectsBefore);
+        Consistency.assertBucketAndTableAgree(jdbc);
+    }
+
+    /** S3 breaks while the bytes are on their way (after 100 KiB of 300 KiB): 503, no row, no object. */
+    @Test
+    void whenTheStoreFailsMidwayNoRowIsWritten() {
+        var streamed = new AtomicLong();
+        var failingStore = new DelegatingStore(store) {
+            @Override
+            public void put(String key, InputStream content, long length, String contentType) {
+                super.put(key, new FailingAfter(content, 100 * 1024, streamed), length, contentType);
+            }
+        };
+        var service = new FileService(failingStore, repository, limits, transaction);
+        int objectsBefore = TestS3.keys("files/").size();
+
+        assertThatThrownBy(() -> service.upload(ownerId, "a.bin", "application/octet-stream",
+                new ByteArrayInputStream(new byte[300 * 1024]), 300 * 1024))
+                .isInstanceOf(StorageUnavailableException.class);
+
+        assertThat(streamed.get()).as("bytes streamed to S3 before the fault").isEqualTo(100 * 1024);
+        assertThat(repository.count(ownerId)).isZero();
         assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
         Consistency.assertBucketAndTableAgree(jdbc);
     }
 
+    /** The client's stream ends early (the service-level twin of the HTTP test in FilesApiTest): 400, nothing stored. */
     @Test
-    void whenTheStoreFailsMidwayNoRowIsWritten() {
-        var failingStore = new DelegatingStore(store) {
-            @Override
-            public void put(String key, InputStream content, long length, String contentType) {
-                throw new StorageUnavailableException("injected: bucket gone", null);
-            }
-        };
-        var service = new FileService(failingStore, repository, limits, transaction);
+    void aStreamShorterThanItsDeclaredLengthIsTheClientsProblem() {
+        var service = new FileService(store, repository, limits, transaction);
+        int objectsBefore = TestS3.keys("files/").size();
 
-        assertThatThrownBy(() -> service.upload(ownerId, "a.txt", "text/plain", content(), 5))
-                .isInstanceOf(StorageUnavailableException.class);
+        assertThatThrownBy(() -> service.upload(ownerId, "a.txt", "text/plain", content(), 50))
+                .isInstanceOfSatisfying(ResponseStatusException.class, e -> {
+                    assertThat(e.getStatusCode().value()).isEqualTo(400);
+                    assertThat(e.getReason()).isEqualTo(
+                            "The upload ended after 5 of 50 bytes. Nothing was stored; please send the file again.");
+                });
 
         assertThat(repository.count(ownerId)).isZero();
+        assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
         Consistency.assertBucketAndTableAgree(jdbc);
     }
 
@@ -106,8 +149,74 @@ class ConsistencyTest extends IntegrationTest {
         Consistency.assertBucketAndTableAgree(jdbc);
     }
 
+    private StoredFileRepository recordingTable(List<String> events, boolean fail) {
+        return new StoredFileRepository(jdbc) {
+            @Override
+            public StoredFile insert(StoredFile file) {
+                events.add("insert " + file.storageKey());
+                if (fail) {
+                    throw new DataAccessResourceFailureException("injected: database gone");
+                }
+                return super.insert(file);
+            }
+        };
+    }
+
     private static InputStream content() {
         return new ByteArrayInputStream("hello".getBytes());
+    }
+
+    /** The real store, noting each put and delete (after it succeeded) in order. */
+    static class RecordingStore extends DelegatingStore {
+        private final List<String> events;
+
+        RecordingStore(ObjectStore delegate, List<String> events) {
+            super(delegate);
+            this.events = events;
+        }
+
+        @Override
+        public void put(String key, InputStream content, long length, String contentType) {
+            super.put(key, content, length, contentType);
+            events.add("put " + key);
+        }
+
+        @Override
+        public void delete(String key) {
+            super.delete(key);
+            events.add("delete " + key);
+        }
+    }
+
+    /** Passes {@code limit} bytes through, then fails every read as a broken connection would. */
+    static class FailingAfter extends FilterInputStream {
+        private final long limit;
+        private final AtomicLong passed;
+
+        FailingAfter(InputStream in, long limit, AtomicLong passed) {
+            super(in);
+            this.limit = limit;
+            this.passed = passed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            var one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            long left = limit - passed.get();
+            if (left <= 0) {
+                throw new IOException("injected: connection reset after " + passed.get() + " bytes");
+            }
+            int n = in.read(buffer, offset, (int) Math.min(length, left));
+            if (n > 0) {
+                passed.addAndGet(n);
+            }
+            return n;
+        }
     }
 
     static class DelegatingStore implements ObjectStore {
