@@ -28,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 // Inline properties, not only @DynamicPropertySource: the required-variable check runs before dynamic ones are added.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "DATABASE_HOST=localhost", "DATABASE_NAME=postgres", "DATABASE_USER=postgres", "DATABASE_PASSWORD=postgres",
+        // The test PostgreSQL has no TLS; RDS does (the aws profile's default is sslmode=require).
+        "DATABASE_SSLMODE=disable",
         "DATA_BUCKET=" + TestS3.BUCKET, "REPORTS_BUCKET=reports", "AWS_REGION=" + TestS3.REGION})
 @ActiveProfiles("aws")
 @DirtiesContext
