@@ -2,6 +2,7 @@ package com.example.myamazingapp.infra;
 
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecs.IBaseService;
+import software.amazon.awscdk.services.ecs.TaskDefinition;
 import software.amazon.awscdk.services.ssm.IStringParameter;
 
 /**
@@ -10,6 +11,8 @@ import software.amazon.awscdk.services.ssm.IStringParameter;
  * @param environmentName   "qa" or "prod"
  * @param repository        the environment's ECR repository, the only one its image build may push to
  * @param service           the Fargate service the pipeline's ECS deploy action refreshes
+ * @param taskDefinition    that service's task definition: its family, task role and execution role are all the
+ *                          deploy action may register, tag and pass
  * @param desiredCount      the configured number of tasks: the pipeline's release step starts this many when the
  *                          service still runs 0 (the first release, while the image tag was 'bootstrap')
  * @param containerName     the container in the task definition whose image the deploy action replaces
@@ -22,6 +25,7 @@ public record DeployTarget(
         String environmentName,
         IRepository repository,
         IBaseService service,
+        TaskDefinition taskDefinition,
         int desiredCount,
         String containerName,
         String url,

@@ -21,6 +21,7 @@ public record EnvironmentStacks(EnvironmentConfig config, RegistryStack registry
                 config.name(),
                 registry.registry().repository(),
                 application.service().service(),
+                application.service().taskDefinition(),
                 config.desiredCount(),
                 Service.CONTAINER,
                 config.url(),

@@ -207,6 +207,7 @@ class ServiceTest {
         assertThat(target.environmentName()).isEqualTo(env);
         assertThat(target.repository()).isSameAs(environment.registry().registry().repository());
         assertThat(target.service()).isSameAs(environment.application().service().service());
+        assertThat(target.taskDefinition()).isSameAs(environment.application().service().taskDefinition());
         assertThat(target.containerName()).isEqualTo("web");
         assertThat(target.url()).isEqualTo(env.equals("prod")
                 ? "https://myamazingapp.example.com" : "https://qa.myamazingapp.example.com");

@@ -39,13 +39,18 @@ final class PipelineNagSuppressions {
                             + " pull and push permission of this role is scoped to its repositories.",
                             "Resource::*")));
         }
-        for (var stage : List.of("DeployQA", "DeployProd")) {
-            NagSuppressions.addResourceSuppressionsByPath(stack,
-                    root + "/MyAmazingPipeline/" + stage + "/" + stage + "/CodePipelineActionRole/DefaultPolicy/Resource",
-                    List.of(iam5("The fixed policy of CDK's EcsDeployAction: ecs:RegisterTaskDefinition, Describe* and"
-                            + " ListTasks have no resource-level permissions; iam:PassRole is limited by condition to"
-                            + " ecs-tasks/ec2; only the pipeline's execution role can assume this action role.",
-                            "Resource::*")));
+        for (var role : List.of("DeployQARole", "DeployProdRole")) {
+            NagSuppressions.addResourceSuppressionsByPath(stack, root + "/" + role + "/DefaultPolicy/Resource", List.of(
+                    iam5("ecs:RegisterTaskDefinition and ecs:DescribeTaskDefinition have no resource-level permissions,"
+                            + " and ecs:ListTasks is limited to the environment's cluster by the ecs:cluster condition;"
+                            + " UpdateService/DescribeServices name the one service, PassRole the task's two roles.",
+                            "Resource::*"),
+                    iam5("ecs:DescribeTasks on the tasks of the environment's cluster only (task ids are generated)"
+                            + " and ecs:TagResource on the revisions of the service's task definition family only"
+                            + " (each deploy registers a new revision number).",
+                            regex("/^Resource::arn:<AWS::Partition>:ecs:<AWS::Region>:<AWS::AccountId>:task\\/.+\\/\\*$/"),
+                            regex("/^Resource::arn:<AWS::Partition>:ecs:<AWS::Region>:<AWS::AccountId>:"
+                                    + "task-definition\\/myamazingapp-[a-z]+:\\*$/"))));
         }
         NagSuppressions.addResourceSuppressionsByPath(stack, root + "/TestProject/Resource", List.of(
                 NagPackSuppression.builder()

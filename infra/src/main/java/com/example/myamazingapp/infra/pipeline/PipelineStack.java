@@ -4,6 +4,7 @@ import com.example.myamazingapp.infra.DeployTarget;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.RemovalPolicy;
@@ -33,6 +34,8 @@ import software.amazon.awscdk.services.codepipeline.actions.EcsDeployAction;
 import software.amazon.awscdk.services.codepipeline.actions.GitHubSourceAction;
 import software.amazon.awscdk.services.codepipeline.actions.GitHubTrigger;
 import software.amazon.awscdk.services.codepipeline.actions.ManualApprovalAction;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -150,13 +153,14 @@ public final class PipelineStack extends Stack {
         var imageTag = buildQaAction.variable("IMAGE_TAG");
         var imageDigest = buildQaAction.variable("IMAGE_DIGEST");
 
+        var pipelineRole = Role.Builder.create(this, "PipelineExecutionRole")
+                .assumedBy(new ServicePrincipal("codepipeline.amazonaws.com"))
+                .description("CodePipeline MyAmazingPipeline: assumes the per-action roles")
+                .build();
         pipeline = Pipeline.Builder.create(this, "MyAmazingPipeline")
                 .pipelineName("MyAmazingPipeline")
                 .pipelineType(PipelineType.V2)
-                .role(Role.Builder.create(this, "PipelineExecutionRole")
-                        .assumedBy(new ServicePrincipal("codepipeline.amazonaws.com"))
-                        .description("CodePipeline MyAmazingPipeline: assumes the per-action roles CDK creates")
-                        .build())
+                .role(pipelineRole)
                 .artifactBucket(artifacts)
                 .stages(List.of(
                         stage("Source", sourceAction),
@@ -166,6 +170,7 @@ public final class PipelineStack extends Stack {
                         stage("DeployQA", EcsDeployAction.Builder.create()
                                 .actionName("DeployQA")
                                 .service(qa.service())
+                                .role(deployRole("DeployQA", qa, artifacts, pipelineRole))
                                 .input(qaImage)
                                 .deploymentTimeout(Duration.minutes(30))
                                 .build()),
@@ -196,6 +201,7 @@ public final class PipelineStack extends Stack {
                         stage("DeployProd", EcsDeployAction.Builder.create()
                                 .actionName("DeployProd")
                                 .service(prod.service())
+                                .role(deployRole("DeployProd", prod, artifacts, pipelineRole))
                                 .input(prodImage)
                                 .deploymentTimeout(Duration.minutes(30))
                                 .build()),
@@ -288,6 +294,63 @@ public final class PipelineStack extends Stack {
                 .build());
         target.imageTagParameter().grantWrite(project);
         return project;
+    }
+
+    /**
+     * The role of an ECS deploy action, instead of the one CDK would make (UpdateService on every service of the
+     * account, PassRole on any role). Used through withoutPolicyUpdates(), so EcsDeployAction's own grants are
+     * dropped and only these remain: update and describe this environment's service; register and describe task
+     * definitions on "*" (ECS has no resource-level permission for them); list tasks, limited to the environment's
+     * cluster by condition; describe the tasks of that cluster; tag only task definitions of the service's family
+     * (the new revision is registered with the old one's tags); pass only the task's two roles; read the input
+     * artifact.
+     */
+    private IRole deployRole(String name, DeployTarget target, Bucket artifacts, Role pipelineRole) {
+        var service = target.service();
+        var cluster = service.getCluster();
+        var task = target.taskDefinition();
+        var role = Role.Builder.create(this, name + "Role")
+                .assumedBy(new ArnPrincipal(pipelineRole.getRoleArn()))
+                .description("ECS deploy action " + name + " of MyAmazingPipeline: only the " + target.environmentName()
+                        + " service")
+                .build();
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("ThisServiceOnly")
+                .actions(List.of("ecs:UpdateService", "ecs:DescribeServices"))
+                .resources(List.of(service.getServiceArn()))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("NoResourceLevelPermissions")
+                .actions(List.of("ecs:RegisterTaskDefinition", "ecs:DescribeTaskDefinition"))
+                .resources(List.of("*"))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("ListTasksOfThisCluster")
+                .actions(List.of("ecs:ListTasks"))
+                .resources(List.of("*"))
+                .conditions(Map.of("ArnEquals", Map.of("ecs:cluster", cluster.getClusterArn())))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("TasksOfThisCluster")
+                .actions(List.of("ecs:DescribeTasks"))
+                .resources(List.of(formatArn(ArnComponents.builder().service("ecs").resource("task")
+                        .resourceName(cluster.getClusterName() + "/*").build())))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("TagThisFamilysRevisions")
+                .actions(List.of("ecs:TagResource"))
+                .resources(List.of(formatArn(ArnComponents.builder().service("ecs").resource("task-definition")
+                        .resourceName(task.getFamily() + ":*").build())))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("PassThisTasksRoles")
+                .actions(List.of("iam:PassRole"))
+                .resources(List.of(task.getTaskRole().getRoleArn(), task.obtainExecutionRole().getRoleArn()))
+                .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")))
+                .build());
+        // The input artifact (imagedefinitions.json): CDK's read grant on the artifacts bucket and its key, no write.
+        artifacts.grantRead(role);
+        return role.withoutPolicyUpdates();
     }
 
     private static CodeBuildAction releaseAction(String name, PipelineProject project, Artifact source, String imageTag) {

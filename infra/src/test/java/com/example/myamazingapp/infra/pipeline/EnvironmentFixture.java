@@ -32,7 +32,8 @@ final class EnvironmentFixture {
         var imageTagName = "/myamazingapp/" + environment + "/image-tag";
         // Like the registry: the parameter is created outside CloudFormation's ownership and handed over by name.
         var imageTag = StringParameter.fromStringParameterName(stack, "ImageTag", imageTagName);
-        var task = FargateTaskDefinition.Builder.create(stack, "Task").cpu(512).memoryLimitMiB(1024).build();
+        var task = FargateTaskDefinition.Builder.create(stack, "Task")
+                .family("myamazingapp-" + environment).cpu(512).memoryLimitMiB(1024).build();
         task.addContainer("web", ContainerDefinitionOptions.builder()
                 .containerName("web")
                 .image(ContainerImage.fromEcrRepository(repository,
@@ -44,7 +45,7 @@ final class EnvironmentFixture {
                 .taskDefinition(task)
                 .desiredCount(0)
                 .build();
-        return new DeployTarget(environment, repository, service, environment.equals("prod") ? 2 : 1, "web",
+        return new DeployTarget(environment, repository, service, task, environment.equals("prod") ? 2 : 1, "web",
                 "https://" + environment + ".myamazingapp.example.com", imageTag);
     }
 }

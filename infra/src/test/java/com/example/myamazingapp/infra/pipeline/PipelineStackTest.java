@@ -246,6 +246,76 @@ class PipelineStackTest {
         }
     }
 
+    /** Every statement of the policies attached to the role of a pipeline action (not a build project). */
+    private static List<JsonNode> statementsOfActionRole(String stage) {
+        var role = logicalId(action(stage).path("RoleArn"));
+        var statements = new ArrayList<JsonNode>();
+        for (var policy : resources(json, "AWS::IAM::Policy")) {
+            if (policy.path("Properties").path("Roles").toString().contains("\"" + role + "\"")) {
+                policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statements::add);
+            }
+        }
+        assertThat(statements).as("policies of " + role).isNotEmpty();
+        return statements;
+    }
+
+    @Test
+    void eachEcsDeployActionHasItsOwnRoleLimitedToItsEnvironmentsServiceAndTaskRoles() {
+        for (var env : List.of("qa", "prod")) {
+            var stage = env.equals("qa") ? "DeployQA" : "DeployProd";
+            var other = env.equals("qa") ? "Fixture-prod" : "Fixture-qa";
+            var role = logicalId(action(stage).path("RoleArn"));
+            var statements = statementsOfActionRole(stage);
+
+            assertThat(actionsOn(statements, "Fixture-" + env + ":ExportsOutputRefService"))
+                    .as(stage).containsExactlyInAnyOrder("ecs:UpdateService", "ecs:DescribeServices");
+            for (var statement : statements) {
+                var actions = statement.path("Action").toString();
+                var resource = statement.path("Resource").toString();
+                if (resource.equals("\"*\"")) {
+                    // Only what ECS cannot scope by resource; ListTasks is held to the cluster by condition.
+                    assertThat(actions).as(stage + " on *").isIn(
+                            "[\"ecs:RegisterTaskDefinition\",\"ecs:DescribeTaskDefinition\"]", "\"ecs:ListTasks\"");
+                    if (actions.contains("ListTasks")) {
+                        assertThat(statement.path("Condition").path("ArnEquals").path("ecs:cluster").toString())
+                                .contains("Fixture-" + env + ":ExportsOutputFnGetAttCluster");
+                    }
+                }
+                if (actions.contains("iam:PassRole")) {
+                    assertThat(statement.path("Resource")).as(stage + " PassRole").hasSize(2);
+                    assertThat(resource).contains("Fixture-" + env + ":ExportsOutputFnGetAttTaskTaskRole",
+                            "Fixture-" + env + ":ExportsOutputFnGetAttTaskExecutionRole").doesNotContain("*");
+                    assertThat(statement.path("Condition").toString()).contains("ecs-tasks.amazonaws.com");
+                }
+                if (actions.contains("ecs:DescribeTasks")) {
+                    assertThat(resource).contains(":task/", "Fixture-" + env + ":ExportsOutputRefCluster");
+                }
+                if (actions.contains("ecs:TagResource")) {
+                    assertThat(resource).contains(":task-definition/myamazingapp-" + env + ":*");
+                }
+                if (actions.contains("s3:")) {
+                    assertThat(actions).as(stage + " reads its input artifact only").doesNotContain("Put", "Delete");
+                }
+            }
+            assertThat(statements.toString()).as(stage).doesNotContain(other, "ssm:", "ecr:");
+            assertThat(statements.stream().map(s -> s.path("Action").toString()).toList())
+                    .as(stage + ": no grant CDK's EcsDeployAction would have added")
+                    .noneMatch(a -> a.contains("ecs:UpdateService") && a.contains("ecs:RegisterTaskDefinition"));
+
+            var trust = json.path("Resources").path(role).path("Properties").path("AssumeRolePolicyDocument").toString();
+            assertThat(trust).as(stage + " trust").contains("PipelineExecutionRole");
+            var pipelineRole = logicalId(pipeline(json).path("RoleArn"));
+            var assume = new ArrayList<JsonNode>();
+            for (var policy : resources(json, "AWS::IAM::Policy")) {
+                if (policy.path("Properties").path("Roles").toString().contains("\"" + pipelineRole + "\"")) {
+                    policy.path("Properties").path("PolicyDocument").path("Statement").forEach(assume::add);
+                }
+            }
+            assertThat(actionsOn(assume, "\"" + role + "\"")).as("the pipeline may assume " + stage + "'s role")
+                    .contains("sts:AssumeRole");
+        }
+    }
+
     @Test
     void eachReleaseRoleMayOnlyDescribeAndUpdateItsOwnServiceAndWriteItsOwnImageTag() {
         for (var env : List.of("qa", "prod")) {
