@@ -31,6 +31,11 @@ public class Browserless {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET in this session that asks for JSON (the actuator answers 406 to text/html). */
+    public HttpResponse<String> getJson(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), "application/json");
+    }
+
     /** Loads {@code formPage}, takes its CSRF token and posts the fields to {@code action}. */
     public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
         var page = get(formPage).body();
@@ -73,8 +78,12 @@ public class Browserless {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, "text/html");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String accept) {
         try {
-            return http.send(request.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -56,8 +56,9 @@ class DatabaseDownTest {
         ownDatabase.close();
         var readiness = api().get("/actuator/health/readiness");
 
+        // Only the database was stopped, so it is what turned readiness DOWN; anonymous callers see just the status.
         assertThat(readiness.status()).isEqualTo(503);
-        assertThat(readiness.json().get("components").get("db").get("status").asString()).isEqualTo("DOWN");
+        assertThat(readiness.text()).isEqualTo("{\"status\":\"DOWN\"}");
         assertThat(api().get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 }

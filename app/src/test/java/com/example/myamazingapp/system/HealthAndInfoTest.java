@@ -19,9 +19,24 @@ class HealthAndInfoTest extends IntegrationTest {
 
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
-        var components = readiness.json().get("components");
-        assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
-        assertThat(components.get("dataBucket").get("status").asString()).isEqualTo("UP");
+        // The load balancer (anonymous) learns the status and nothing else.
+        assertThat(readiness.text()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(api().get("/actuator/health").json().has("components")).isFalse();
+    }
+
+    @Test
+    void aSignedInUserSeesTheComponentsButNoDetails() {
+        var email = "user-" + java.util.UUID.randomUUID() + "@example.com";
+        api().signUp(email, "correct horse battery");
+        var browser = new Browserless(port);
+        browser.logIn(email, "correct horse battery");
+
+        var readiness = browser.getJson("/actuator/health/readiness");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body())
+                .contains("\"db\":{\"status\":\"UP\"}", "\"dataBucket\":{\"status\":\"UP\"}")
+                .doesNotContain("details");
     }
 
     @Test
