@@ -39,6 +39,13 @@ final class PipelineNagSuppressions {
                             + " pull and push permission of this role is scoped to its repositories.",
                             "Resource::*")));
         }
+        for (var role : List.of("ReleaseQARole", "ReleaseProdRole")) {
+            NagSuppressions.addResourceSuppressionsByPath(stack, root + "/" + role + "/DefaultPolicy/Resource", List.of(
+                    iam5("ecs:DescribeTaskDefinition (read-only: the release step checks the service runs the shipped"
+                            + " image) has no resource-level permissions; the role's other ECS and SSM permissions name"
+                            + " its one service and parameter.",
+                            "Resource::*")));
+        }
         for (var role : List.of("DeployQARole", "DeployProdRole")) {
             NagSuppressions.addResourceSuppressionsByPath(stack, root + "/" + role + "/DefaultPolicy/Resource", List.of(
                     iam5("ecs:RegisterTaskDefinition and ecs:DescribeTaskDefinition have no resource-level permissions,"

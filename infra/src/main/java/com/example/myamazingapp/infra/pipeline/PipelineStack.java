@@ -277,8 +277,8 @@ public final class PipelineStack extends Stack {
     /**
      * The step after an environment's ECS deploy (record-release.sh): starts the configured number of tasks on the
      * first release (the deploy action leaves the desired count at the bootstrap 0), waits for the service to be
-     * stable, then writes the shipped tag into the environment's image-tag parameter. Its role may describe and
-     * update only that service and write only that parameter.
+     * stable and running the shipped image, then writes the shipped tag into the environment's image-tag parameter.
+     * Its role may describe and update only that service, describe task definitions and write only that parameter.
      */
     private PipelineProject releaseProject(String name, DeployTarget target, Key key) {
         var service = target.service();
@@ -287,10 +287,17 @@ public final class PipelineStack extends Stack {
                         "CLUSTER_NAME", service.getCluster().getClusterName(),
                         "SERVICE_NAME", service.getServiceName(),
                         "DESIRED_COUNT", Integer.toString(target.desiredCount()),
+                        "CONTAINER_NAME", target.containerName(),
                         "IMAGE_TAG_PARAMETER", target.imageTagParameter().getParameterName()));
         project.addToRolePolicy(PolicyStatement.Builder.create()
                 .actions(List.of("ecs:DescribeServices", "ecs:UpdateService"))
                 .resources(List.of(service.getServiceArn()))
+                .build());
+        // Read-only, to check the service runs the shipped image before recording it; ECS has no resource-level
+        // permission for DescribeTaskDefinition, so it can only be granted on "*".
+        project.addToRolePolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ecs:DescribeTaskDefinition"))
+                .resources(List.of("*"))
                 .build());
         target.imageTagParameter().grantWrite(project);
         return project;

@@ -239,7 +239,8 @@ class PipelineStackTest {
             var variables = release.path("Environment").path("EnvironmentVariables").toString();
             assertThat(variables).as(stage).contains("\"CLUSTER_NAME\"", "\"SERVICE_NAME\"", "\"IMAGE_TAG_PARAMETER\"",
                     "Fixture-" + env + ":",
-                    "{\"Name\":\"DESIRED_COUNT\",\"Type\":\"PLAINTEXT\",\"Value\":\"" + (env.equals("qa") ? 1 : 2) + "\"}")
+                    "{\"Name\":\"DESIRED_COUNT\",\"Type\":\"PLAINTEXT\",\"Value\":\"" + (env.equals("qa") ? 1 : 2) + "\"}",
+                    "{\"Name\":\"CONTAINER_NAME\",\"Type\":\"PLAINTEXT\",\"Value\":\"web\"}")
                     .doesNotContain(env.equals("qa") ? "Fixture-prod" : "Fixture-qa");
             assertThat(action(stage).path("Configuration").path("EnvironmentVariables").asText()).as(stage)
                     .contains("{\"name\":\"IMAGE_TAG\",\"type\":\"PLAINTEXT\",\"value\":\"#{QAImage.IMAGE_TAG}\"}");
@@ -327,9 +328,11 @@ class PipelineStackTest {
                     .as(stage).containsExactlyInAnyOrder("ecs:DescribeServices", "ecs:UpdateService");
             assertThat(actionsOn(statements, ":parameter/myamazingapp/" + env + "/image-tag\""))
                     .as(stage).containsExactly("ssm:PutParameter");
-            assertThat(statements.toString()).as(stage).doesNotContain(other, "ecr:", "\"*\"");
+            assertThat(statements.toString()).as(stage).doesNotContain(other, "ecr:");
+            assertThat(actionsOn(statements, "\"*\"")).as(stage + " on *").containsExactly("ecs:DescribeTaskDefinition");
             for (var statement : statements) {
-                if (statement.path("Action").toString().contains("ecs:")) {
+                if (statement.path("Action").toString().contains("ecs:")
+                        && !statement.path("Action").asText().equals("ecs:DescribeTaskDefinition")) {
                     assertThat(statement.path("Resource").toString()).as(stage + " ECS resource")
                             .contains("Fixture-" + env + ":ExportsOutputRefService").doesNotContain("*");
                 }

@@ -13,6 +13,11 @@ class RecordReleaseScriptTest {
     static final String DESCRIBE = "aws ecs describe-services --cluster myamazingapp-prod-cluster"
             + " --services myamazingapp-prod --query services[0].desiredCount --output text";
     static final String WAIT = "aws ecs wait services-stable --cluster myamazingapp-prod-cluster --services myamazingapp-prod";
+    static final String TASK_DEFINITION_OF_SERVICE = "aws ecs describe-services --cluster myamazingapp-prod-cluster"
+            + " --services myamazingapp-prod --query services[0].taskDefinition --output text";
+    static final String IMAGE_OF_WEB = "aws ecs describe-task-definition --task-definition"
+            + " arn:aws:ecs:eu-west-1:123456789012:task-definition/myamazingapp-prod:7"
+            + " --query taskDefinition.containerDefinitions[?name=='web'].image | [0] --output text";
     static final String PUT = "aws ssm put-parameter --name /myamazingapp/prod/image-tag --value 3f9c2a71"
             + " --type String --overwrite";
 
@@ -27,7 +32,8 @@ class RecordReleaseScriptTest {
                 .env("SERVICE_NAME", "myamazingapp-prod")
                 .env("DESIRED_COUNT", "2")
                 .env("IMAGE_TAG_PARAMETER", "/myamazingapp/prod/image-tag")
-                .env("IMAGE_TAG", "3f9c2a71");
+                .env("IMAGE_TAG", "3f9c2a71")
+                .env("FAKE_RUNNING_IMAGE", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/myamazingapp-prod:3f9c2a71");
     }
 
     @Test
@@ -39,6 +45,8 @@ class RecordReleaseScriptTest {
                 DESCRIBE,
                 "aws ecs update-service --cluster myamazingapp-prod-cluster --service myamazingapp-prod --desired-count 2",
                 WAIT,
+                TASK_DEFINITION_OF_SERVICE,
+                IMAGE_OF_WEB,
                 PUT);
         assertThat(result.output()).contains("first release", "/myamazingapp/prod/image-tag = 3f9c2a71");
     }
@@ -48,7 +56,7 @@ class RecordReleaseScriptTest {
         var result = script.env("FAKE_DESIRED_COUNT", "2").run("record-release.sh");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.calls()).containsExactly(DESCRIBE, WAIT, PUT);
+        assertThat(result.calls()).containsExactly(DESCRIBE, WAIT, TASK_DEFINITION_OF_SERVICE, IMAGE_OF_WEB, PUT);
     }
 
     @Test
@@ -58,6 +66,38 @@ class RecordReleaseScriptTest {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("did not become stable within 10 minutes: image tag 3f9c2a71 not recorded");
         assertThat(result.calls()).contains(WAIT).noneMatch(call -> call.contains("put-parameter"));
+    }
+
+    @Test
+    void aStableServiceRunningAnotherImageFailsTheStepAndTheTagIsNotRecorded() throws Exception {
+        // E.g. the circuit breaker rolled the deployment back: stable, but on the previous image.
+        var result = script.env("FAKE_DESIRED_COUNT", "2")
+                .env("FAKE_RUNNING_IMAGE", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/myamazingapp-prod:0badc0de")
+                .run("record-release.sh");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("myamazingapp-prod is stable but runs"
+                + " '123456789012.dkr.ecr.eu-west-1.amazonaws.com/myamazingapp-prod:0badc0de' in container web",
+                "not the tag 3f9c2a71: image tag not recorded");
+        assertThat(result.calls()).containsExactly(DESCRIBE, WAIT, TASK_DEFINITION_OF_SERVICE, IMAGE_OF_WEB);
+    }
+
+    @Test
+    void aTagThatOnlyContainsTheShippedOneIsNotTakenForIt() throws Exception {
+        var result = script.env("FAKE_DESIRED_COUNT", "2")
+                .env("FAKE_RUNNING_IMAGE", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/myamazingapp-prod:3f9c2a71-old")
+                .run("record-release.sh");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.calls()).noneMatch(call -> call.contains("put-parameter"));
+    }
+
+    @Test
+    void theContainerToCheckCanBeNamed() throws Exception {
+        var result = script.env("FAKE_DESIRED_COUNT", "2").env("CONTAINER_NAME", "app").run("record-release.sh");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.calls()).contains(IMAGE_OF_WEB.replace("name=='web'", "name=='app'"), PUT);
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * stand-ins for {@code aws} and {@code docker} first on PATH. The stand-ins log each call (one line:
  * command and arguments) and keep a tiny fake registry: {@code registry/<repository>/<tag>} holds a digest;
  * {@code docker push} creates it with the digest in FAKE_PUSH_DIGEST. {@code aws ecs describe-services} answers
- * FAKE_DESIRED_COUNT (the CLI's "None" when unset: no such service); {@code aws ecs wait} fails when
- * FAKE_WAIT_FAILS is set.
+ * FAKE_DESIRED_COUNT (the CLI's "None" when unset: no such service), or, asked for the task definition,
+ * FAKE_TASK_DEFINITION; {@code aws ecs describe-task-definition} answers FAKE_RUNNING_IMAGE (the container's image);
+ * {@code aws ecs wait} fails when FAKE_WAIT_FAILS is set.
  */
 final class ScriptRun {
 
@@ -41,7 +42,13 @@ final class ScriptRun {
                   exit 254
                 fi ;;
               "ssm put-parameter") echo '{"Version": 2, "Tier": "Standard"}' ;;
-              "ecs describe-services") echo "${FAKE_DESIRED_COUNT:-None}" ;;
+              "ecs describe-services")
+                if [[ "$*" == *taskDefinition* ]]; then
+                  echo "${FAKE_TASK_DEFINITION:-arn:aws:ecs:eu-west-1:123456789012:task-definition/myamazingapp-prod:7}"
+                else
+                  echo "${FAKE_DESIRED_COUNT:-None}"
+                fi ;;
+              "ecs describe-task-definition") echo "${FAKE_RUNNING_IMAGE:-None}" ;;
               "ecs update-service") echo '{"service": {"desiredCount": 0}}' ;;
               "ecs wait")
                 [[ -z "${FAKE_WAIT_FAILS:-}" ]] || { echo "Waiter ServicesStable failed: Max attempts exceeded" >&2; exit 255; } ;;
