@@ -9,13 +9,14 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /** E-mail + password sign-in for both the pages (form login) and the API (HTTP Basic), with the same throttle. */
 @Component
 class AccountAuthenticationProvider implements AuthenticationProvider {
 
-    static final String LOCKED_MESSAGE = "Too many failed sign-ins for this e-mail. Try again in 15 minutes.";
+    static final String LOCKED_MESSAGE = "Too many failed sign-ins from your address. Try again in 15 minutes.";
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
@@ -34,18 +35,26 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         var email = AccountService.normalizeEmail(authentication.getName());
         var password = String.valueOf(authentication.getCredentials());
-        if (throttle.isLocked(email)) {
+        var client = clientAddress(authentication);
+        if (throttle.isLocked(email, client)) {
             throw new LockedException(LOCKED_MESSAGE);
         }
         var account = accounts.findByEmail(email);
         var hash = account.map(Account::passwordHash).orElse(unknownAccountHash);
         if (!passwordEncoder.matches(password, hash) || account.isEmpty()) {
-            throttle.recordFailure(email);
+            throttle.recordFailure(email, client);
             throw new BadCredentialsException("Wrong e-mail or password.");
         }
-        throttle.clear(email);
+        throttle.clear(email, client);
         var principal = new CurrentAccount(account.get().id(), account.get().email());
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+    }
+
+    /** Form login and HTTP Basic both attach the request's remote address (the ALB's last X-Forwarded-For hop). */
+    private static String clientAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+                ? details.getRemoteAddress()
+                : "";
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.example.myamazingapp.support.ApiClient;
 import com.example.myamazingapp.support.Browserless;
 import com.example.myamazingapp.support.IntegrationTest;
 
@@ -61,6 +62,39 @@ class AccountsTest extends IntegrationTest {
         assertThat(api().newAccount().get("/api/files").status()).isEqualTo(200);
     }
 
+    /** Behind the load balancer the client address is X-Forwarded-For's last hop (Tomcat trusts 127.0.0.1 as a proxy). */
+    @Test
+    void failuresFromOneAddressDoNotLockTheOwnerOutElsewhere() {
+        var email = unique();
+        api().signUp(email, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertThat(from("203.0.113.7", api().as(email, "wrong password " + i)).status()).isEqualTo(401);
+        }
+
+        assertThat(from("203.0.113.7", api().as(email, PASSWORD)).status()).isEqualTo(429);
+        // The owner, elsewhere, still signs in; a forged first hop does not make the attacker someone else.
+        assertThat(from("198.51.100.9", api().as(email, PASSWORD)).status()).isEqualTo(200);
+        assertThat(from("198.51.100.9, 203.0.113.7", api().as(email, PASSWORD)).status()).isEqualTo(429);
+    }
+
+    @Test
+    void oneAddressGuessingAcrossManyEmailsIsRefused() {
+        var victim = api().newAccount();
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_CLIENT; i++) {
+            assertThat(from("203.0.113.8", api().as(unique(), "wrong password")).status()).isEqualTo(401);
+        }
+
+        var refused = from("203.0.113.8", victim);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().get("message").asString()).isEqualTo(AccountAuthenticationProvider.LOCKED_MESSAGE);
+        assertThat(from("198.51.100.10", victim).status()).isEqualTo(200);
+    }
+
+    private static ApiClient.Response from(String forwardedFor, ApiClient client) {
+        return client.send(client.request("/api/files").header("X-Forwarded-For", forwardedFor));
+    }
+
     @Test
     void theLoginPageSharesTheThrottleAndSaysSo() {
         var email = unique();
@@ -74,7 +108,7 @@ class AccountsTest extends IntegrationTest {
         var refused = browser.logIn(email, PASSWORD);
 
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=locked");
-        assertThat(browser.get("/login?error=locked").body()).contains("Too many failed sign-ins for this e-mail");
+        assertThat(browser.get("/login?error=locked").body()).contains(AccountAuthenticationProvider.LOCKED_MESSAGE);
     }
 
     @Test
