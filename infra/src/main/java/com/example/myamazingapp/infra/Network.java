@@ -71,10 +71,12 @@ public class Network extends Construct {
         albTargetGroupAccess = SecurityGroup.Builder.create(this, "alb_target_group_access")
                 .vpc(vpc)
                 .description("alb_target_group_access: the application tasks, reached on 3000 from ALB1 only")
-                // Tasks call AWS APIs (S3 through the endpoint, ECR, Secrets Manager, CloudWatch) and the database.
-                .allowAllOutbound(true)
+                .allowAllOutbound(false)
                 .build();
         albTargetGroupAccess.addIngressRule(publicWebAccess, Port.tcp(APP_PORT), "application port from ALB1");
+        // AWS APIs are all HTTPS: ECR (image pull), CloudWatch Logs, Secrets Manager, S3 through the gateway
+        // endpoint (S3's addresses vary, hence anywhere). DNS goes to the VPC resolver, which groups do not filter.
+        albTargetGroupAccess.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS to AWS APIs (ECR, Logs, Secrets Manager, S3)");
         publicWebAccess.addEgressRule(albTargetGroupAccess, Port.tcp(APP_PORT), "ALB1 to the application tasks");
 
         privateSubnetsAccess = SecurityGroup.Builder.create(this, "private_subnets_access")
@@ -83,6 +85,7 @@ public class Network extends Construct {
                 .allowAllOutbound(false)
                 .build();
         privateSubnetsAccess.addIngressRule(albTargetGroupAccess, Port.tcp(DATABASE_PORT), "PostgreSQL from the tasks");
+        albTargetGroupAccess.addEgressRule(privateSubnetsAccess, Port.tcp(DATABASE_PORT), "PostgreSQL to the database only");
     }
 
     public static SubnetSelection privateSubnets() {

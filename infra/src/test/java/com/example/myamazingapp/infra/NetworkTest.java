@@ -101,6 +101,24 @@ class NetworkTest {
         assertOnlyIngress(env, network(env).albTargetGroupAccess(), network(env).publicWebAccess(), 3000);
     }
 
+    @ParameterizedTest(name = "{0}: the tasks may send only HTTPS (AWS APIs) anywhere and the database port to the database's group")
+    @ValueSource(strings = {"qa", "prod"})
+    void tasksEgressIsHttpsAndTheDatabaseOnly(String env) {
+        var tasks = resolve(env, network(env).albTargetGroupAccess().getSecurityGroupId());
+        // No default "all traffic to 0.0.0.0/0": the group lists its one inline rule, HTTPS.
+        application(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
+                "GroupDescription", Match.stringLikeRegexp("^alb_target_group_access.*"),
+                "SecurityGroupEgress", Match.arrayEquals(List.of(Match.objectLike(Map.of(
+                        "CidrIp", "0.0.0.0/0", "IpProtocol", "tcp", "FromPort", 443, "ToPort", 443))))));
+        var egress = application(env).findResources("AWS::EC2::SecurityGroupEgress",
+                Match.objectLike(Map.of("Properties", Map.of("GroupId", tasks))));
+        assertThat(egress).hasSize(1);
+        application(env).hasResourceProperties("AWS::EC2::SecurityGroupEgress", Map.of(
+                "GroupId", tasks,
+                "DestinationSecurityGroupId", resolve(env, network(env).privateSubnetsAccess().getSecurityGroupId()),
+                "IpProtocol", "tcp", "FromPort", 5432, "ToPort", 5432));
+    }
+
     @ParameterizedTest(name = "{0}: private_subnets_access admits the database port from the tasks only (narrower than the document's all ports)")
     @ValueSource(strings = {"qa", "prod"})
     void privateSubnetsAccess(String env) {
