@@ -89,6 +89,28 @@ class ReportAdminTest extends IntegrationTest {
     }
 
     @Test
+    void theFilesPageShowsTheUsersOwnFiguresAndLinksToTheReports() {
+        var browser = new Browserless(port);
+        browser.logIn(USER, PASSWORD);
+        var before = browser.get("/files").body();
+        assertThat(before).contains("Your statistics", "<strong class=\"files\">0</strong>", "<strong class=\"last-upload\">never</strong>",
+                "<a href=\"https://reports.example.test\">Statistics of all users</a>").doesNotContain("/admin/reports");
+
+        var upload = api().as(USER, PASSWORD).put("notes.txt", new byte[1536], "text/plain");
+        assertThat(upload.status()).isEqualTo(201);
+        // Someone else's file does not count.
+        api().as(ADMIN, PASSWORD).put("other.txt", new byte[10], "text/plain");
+
+        var after = browser.get("/files").body();
+        assertThat(after).contains("<strong class=\"files\">1</strong>", "<strong class=\"bytes\">1.5 KiB</strong>",
+                "<strong class=\"last-upload\">" + LocalDate.now(ZoneOffset.UTC));
+
+        var admin = new Browserless(port);
+        admin.logIn(ADMIN, PASSWORD);
+        assertThat(admin.get("/files").body()).contains("href=\"/admin/reports\">Publish reports</a>");
+    }
+
+    @Test
     void signingInCountsAsActivityOncePerDay() {
         var browser = new Browserless(port);
         browser.logIn(USER, PASSWORD);

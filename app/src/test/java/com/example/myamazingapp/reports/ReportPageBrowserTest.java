@@ -110,6 +110,28 @@ class ReportPageBrowserTest extends IntegrationTest {
         Files.write(SCREENSHOTS.resolve("report-index.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
+    @Test
+    void theFilesPageShowsTheUsersOwnStatistics() throws Exception {
+        support = new ReportsTestSupport(jdbc);
+        var email = "reader" + ReportsTestSupport.DOMAIN;
+        api().signUp(email, "correct horse battery");
+        assertThat(api().as(email, "correct horse battery").put("notes.txt", new byte[600 * 1024], "text/plain").status())
+                .isEqualTo(201);
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys("correct horse battery");
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/files"));
+
+        var section = browser.findElement(By.id("my-statistics"));
+        assertThat(section.getText()).contains("Your statistics", "1 file", "600 KiB stored", "last upload " + LocalDate.now(java.time.ZoneOffset.UTC));
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve("files-page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
     /** A plausible spring of use: sign-ups growing, uploads of mixed sizes and types, people coming back. */
     private void seedThreeMonthsOfUse(Random random) {
         var types = List.of("image/jpeg", "image/png", "application/pdf", "text/plain", "video/mp4", "application/zip",

@@ -36,8 +36,15 @@ final class ReportsTestSupport {
         }
     }
 
-    /** Removes the seeded rows (files and activity go with their accounts), every run and every report object. */
+    /**
+     * Removes the test domain's accounts (their files, objects and activity go with them), every run and every report
+     * object, so the other tests' bucket-and-table consistency still holds.
+     */
     void clean() {
+        // Files uploaded through the application have objects in the data bucket: remove them with their rows.
+        jdbc.sql("select storage_key from stored_files join accounts on accounts.id = owner_id where email like :domain")
+                .param("domain", "%" + DOMAIN).query(String.class).list()
+                .forEach(key -> s3.deleteObject(request -> request.bucket(TestS3.BUCKET).key(key)));
         jdbc.sql("delete from accounts where email like :domain").param("domain", "%" + DOMAIN).update();
         jdbc.sql("delete from report_runs").update();
         List<S3Object> objects = s3.listObjectsV2Paginator(request -> request.bucket(BUCKET)).contents().stream().toList();
