@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.ssm.IStringParameter;
 import software.amazon.awscdk.services.ssm.StringParameter;
+import software.amazon.awscdk.services.ssm.StringParameterAttributes;
 import software.constructs.Construct;
 
 /**
@@ -49,7 +50,10 @@ public class Registry extends Construct {
         // the application stack would then scale the service to 0. PutParameter without Overwrite on create, nothing
         // on update, DeleteParameter on delete: after creation only the pipeline's release step writes the value.
         var name = config.imageTagParameterName();
-        imageTagParameter = StringParameter.fromStringParameterName(this, "image_tag", name);
+        // By name only: fromStringParameterName would add a CloudFormation parameter resolving the value, which
+        // fails the registry stack's first deploy (the parameter does not exist yet) and which nothing here reads.
+        imageTagParameter = StringParameter.fromStringParameterAttributes(this, "image_tag",
+                StringParameterAttributes.builder().parameterName(name).forceDynamicReference(true).build());
         var logs = LogGroup.Builder.create(this, "image_tag_logs")
                 .retention(config.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)

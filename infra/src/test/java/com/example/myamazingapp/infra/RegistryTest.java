@@ -36,6 +36,8 @@ class RegistryTest {
         var t = Synthesized.registry(env);
         // No AWS::SSM::Parameter: CloudFormation would write its Value back on any later update of that resource.
         t.resourceCountIs("AWS::SSM::Parameter", 0);
+        // Nor a CloudFormation parameter resolving it: it does not exist before this stack's first deploy.
+        assertThat(t.findParameters("*", Map.of("Default", "/myamazingapp/" + env + "/image-tag"))).isEmpty();
 
         var creations = t.findResources("Custom::ImageTagParameter");
         assertThat(creations).hasSize(1);

@@ -13,6 +13,7 @@ import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ssm.StringParameter;
+import software.amazon.awscdk.services.ssm.StringParameterAttributes;
 
 /**
  * A minimal stand-in for one environment stack (VPC, cluster, Fargate service, ECR repository, image-tag
@@ -31,7 +32,8 @@ final class EnvironmentFixture {
                 .build();
         var imageTagName = "/myamazingapp/" + environment + "/image-tag";
         // Like the registry: the parameter is created outside CloudFormation's ownership and handed over by name.
-        var imageTag = StringParameter.fromStringParameterName(stack, "ImageTag", imageTagName);
+        var imageTag = StringParameter.fromStringParameterAttributes(stack, "ImageTag",
+                StringParameterAttributes.builder().parameterName(imageTagName).forceDynamicReference(true).build());
         var task = FargateTaskDefinition.Builder.create(stack, "Task")
                 .family("myamazingapp-" + environment).cpu(512).memoryLimitMiB(1024).build();
         task.addContainer("web", ContainerDefinitionOptions.builder()
