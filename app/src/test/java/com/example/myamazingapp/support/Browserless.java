@@ -27,6 +27,15 @@ public class Browserless {
         this.port = port;
     }
 
+    /** A new account (signed up over the API), signed in through the form. */
+    public static Browserless newSignedInUser(int port) {
+        var email = "user-" + java.util.UUID.randomUUID() + "@example.com";
+        new ApiClient(port).signUp(email, "correct horse battery");
+        var browser = new Browserless(port);
+        browser.logIn(email, "correct horse battery");
+        return browser;
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }

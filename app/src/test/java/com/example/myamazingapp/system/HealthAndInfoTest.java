@@ -26,10 +26,7 @@ class HealthAndInfoTest extends IntegrationTest {
 
     @Test
     void aSignedInUserSeesTheComponentsButNoDetails() {
-        var email = "user-" + java.util.UUID.randomUUID() + "@example.com";
-        api().signUp(email, "correct horse battery");
-        var browser = new Browserless(port);
-        browser.logIn(email, "correct horse battery");
+        var browser = Browserless.newSignedInUser(port);
 
         var readiness = browser.getJson("/actuator/health/readiness");
 
@@ -57,10 +54,7 @@ class HealthAndInfoTest extends IntegrationTest {
 
     @Test
     void onlyHealthAndInfoAreExposedEvenToASignedInUser() {
-        var email = "user-" + java.util.UUID.randomUUID() + "@example.com";
-        api().signUp(email, "correct horse battery");
-        var browser = new Browserless(port);
-        browser.logIn(email, "correct horse battery");
+        var browser = Browserless.newSignedInUser(port);
 
         for (var endpoint : new String[] {"env", "beans", "configprops", "heapdump", "metrics", "loggers"}) {
             assertThat(browser.get("/actuator/" + endpoint).statusCode()).as(endpoint).isEqualTo(404);

@@ -38,10 +38,7 @@ class StorageDownTest {
     @Test
     void readinessIsDownWhileLivenessStaysUp() {
         var readiness = api().get("/actuator/health/readiness");
-        var email = "user-" + java.util.UUID.randomUUID() + "@example.com";
-        api().signUp(email, "correct horse battery");
-        var signedIn = new Browserless(port);
-        signedIn.logIn(email, "correct horse battery");
+        var signedIn = Browserless.newSignedInUser(port);
         var components = signedIn.getJson("/actuator/health/readiness");
 
         assertThat(readiness.status()).isEqualTo(503);
