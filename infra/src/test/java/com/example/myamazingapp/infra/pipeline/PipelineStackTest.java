@@ -71,7 +71,11 @@ class PipelineStackTest {
 
     /** Every statement of the policies attached to the build project's service role, as "action resource" text. */
     private static List<JsonNode> statementsOfProjectRole(String stage) {
-        var role = logicalId(project(stage).path("ServiceRole"));
+        return statementsOfRole(logicalId(project(stage).path("ServiceRole")));
+    }
+
+    /** Every statement of the policies attached to the role with this logical id. */
+    private static List<JsonNode> statementsOfRole(String role) {
         var statements = new ArrayList<JsonNode>();
         for (var policy : resources(json, "AWS::IAM::Policy")) {
             if (policy.path("Properties").path("Roles").toString().contains("\"" + role + "\"")) {
@@ -247,26 +251,13 @@ class PipelineStackTest {
         }
     }
 
-    /** Every statement of the policies attached to the role of a pipeline action (not a build project). */
-    private static List<JsonNode> statementsOfActionRole(String stage) {
-        var role = logicalId(action(stage).path("RoleArn"));
-        var statements = new ArrayList<JsonNode>();
-        for (var policy : resources(json, "AWS::IAM::Policy")) {
-            if (policy.path("Properties").path("Roles").toString().contains("\"" + role + "\"")) {
-                policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statements::add);
-            }
-        }
-        assertThat(statements).as("policies of " + role).isNotEmpty();
-        return statements;
-    }
-
     @Test
     void eachEcsDeployActionHasItsOwnRoleLimitedToItsEnvironmentsServiceAndTaskRoles() {
         for (var env : List.of("qa", "prod")) {
             var stage = env.equals("qa") ? "DeployQA" : "DeployProd";
             var other = env.equals("qa") ? "Fixture-prod" : "Fixture-qa";
             var role = logicalId(action(stage).path("RoleArn"));
-            var statements = statementsOfActionRole(stage);
+            var statements = statementsOfRole(role);
 
             assertThat(actionsOn(statements, "Fixture-" + env + ":ExportsOutputRefService"))
                     .as(stage).containsExactlyInAnyOrder("ecs:UpdateService", "ecs:DescribeServices");
@@ -305,14 +296,8 @@ class PipelineStackTest {
 
             var trust = json.path("Resources").path(role).path("Properties").path("AssumeRolePolicyDocument").toString();
             assertThat(trust).as(stage + " trust").contains("PipelineExecutionRole");
-            var pipelineRole = logicalId(pipeline(json).path("RoleArn"));
-            var assume = new ArrayList<JsonNode>();
-            for (var policy : resources(json, "AWS::IAM::Policy")) {
-                if (policy.path("Properties").path("Roles").toString().contains("\"" + pipelineRole + "\"")) {
-                    policy.path("Properties").path("PolicyDocument").path("Statement").forEach(assume::add);
-                }
-            }
-            assertThat(actionsOn(assume, "\"" + role + "\"")).as("the pipeline may assume " + stage + "'s role")
+            var pipelineRole = statementsOfRole(logicalId(pipeline(json).path("RoleArn")));
+            assertThat(actionsOn(pipelineRole, "\"" + role + "\"")).as("the pipeline may assume " + stage + "'s role")
                     .contains("sts:AssumeRole");
         }
     }
