@@ -69,12 +69,9 @@ public class FileService {
             if (!measured.endedEarly()) {
                 throw e;
             }
-            // The client stopped sending: a 400 for them, not a storage outage. S3 keeps nothing of an incomplete
-            // PUT; the delete makes sure of it for any store.
-            log.info("Upload ended after {} of {} bytes; nothing stored", measured.count(), length);
+            // S3 keeps nothing of an incomplete PUT; the delete makes sure of it for any store.
             deleteObject(key);
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The upload ended after " + measured.count()
-                    + " of " + length + " bytes. Nothing was stored; please send the file again.");
+            throw endedEarly(measured.count() + " of " + length);
         }
         var file = new StoredFile(id, ownerId, FileNames.clean(name), FileNames.contentType(contentType), length,
                 measured.sha256Hex(), key, null);
@@ -99,6 +96,8 @@ public class FileService {
                 Files.copy(measured, spool, StandardCopyOption.REPLACE_EXISTING);
             } catch (MeasuredInputStream.UploadTooLargeException e) {
                 throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, limits.tooLargeMessage());
+            } catch (MeasuredInputStream.UploadEndedEarlyException e) {
+                throw endedEarly(String.valueOf(measured.count()));
             }
             try (var in = Files.newInputStream(spool)) {
                 return upload(ownerId, name, contentType, in, measured.count());
@@ -151,6 +150,13 @@ public class FileService {
         } catch (StorageUnavailableException e) {
             log.error("Could not remove the orphaned object {} after a failed upload", key, e);
         }
+    }
+
+    /** The client stopped sending: a 400 for them and an INFO line, not a storage outage. */
+    private static ResponseStatusException endedEarly(String received) {
+        log.info("Upload ended after {} bytes; nothing stored", received);
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "The upload ended after " + received + " bytes. Nothing was stored; please send the file again.");
     }
 
     private static ResponseStatusException empty() {

@@ -11,9 +11,9 @@ import java.util.HexFormat;
  * Counts and hashes (SHA-256) the bytes as they stream through, and stops at a limit. Mark/reset is not supported on
  * purpose: a reader that wants to retry (the AWS SDK) must buffer above us, so every byte is hashed exactly once.
  * <p>
- * With a declared length ({@link #exactly}) a body that ends (or breaks) before that length is the client's problem,
- * not the store's: {@link UploadEndedEarlyException} is thrown from inside the read and remembered, so the caller can
- * tell it apart from a storage failure whatever the store wraps it in.
+ * A body that breaks while it is read (the client went away), or with a declared length ({@link #exactly}) ends
+ * before it, is the client's problem, not the store's: {@link UploadEndedEarlyException} is thrown from inside the
+ * read and remembered, so the caller can tell it apart from a storage failure whatever the store wraps it in.
  */
 class MeasuredInputStream extends FilterInputStream {
 
@@ -58,10 +58,7 @@ class MeasuredInputStream extends FilterInputStream {
             n = in.read(buffer, offset, length);
         } catch (IOException e) {
             // Reading the request body failed: the client went away (Tomcat's EOFException / ClientAbortException).
-            if (exact) {
-                throw endedEarly(e);
-            }
-            throw e;
+            throw endedEarly(e);
         }
         if (n > 0) {
             count += n;
@@ -77,7 +74,7 @@ class MeasuredInputStream extends FilterInputStream {
 
     private UploadEndedEarlyException endedEarly(IOException cause) {
         endedEarly = true;
-        return new UploadEndedEarlyException(count, limit, cause);
+        return new UploadEndedEarlyException(count, exact ? limit : -1, cause);
     }
 
     @Override
@@ -121,7 +118,7 @@ class MeasuredInputStream extends FilterInputStream {
 
     static class UploadEndedEarlyException extends IOException {
         UploadEndedEarlyException(long count, long length, IOException cause) {
-            super("upload ended after " + count + " of " + length + " bytes", cause);
+            super("upload ended after " + count + " bytes" + (length >= 0 ? " of " + length : ""), cause);
         }
     }
 }

@@ -121,6 +121,22 @@ class ConsistencyTest extends IntegrationTest {
     }
 
     @Test
+    void aBrokenStreamOfUnknownLengthIsTheClientsProblemToo() {
+        var service = new FileService(store, repository, limits, transaction);
+        var broken = new FailingAfter(new ByteArrayInputStream(new byte[1000]), 100, new AtomicLong());
+        int objectsBefore = TestS3.keys("files/").size();
+
+        assertThatThrownBy(() -> service.uploadUnknownLength(ownerId, "a.bin", "application/octet-stream", broken))
+                .isInstanceOfSatisfying(ResponseStatusException.class, e -> {
+                    assertThat(e.getStatusCode().value()).isEqualTo(400);
+                    assertThat(e.getReason()).startsWith("The upload ended after 100 bytes.");
+                });
+
+        assertThat(repository.count(ownerId)).isZero();
+        assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
+    }
+
+    @Test
     void whenTheObjectCannotBeDeletedTheRowStays() {
         var stored = new FileService(store, repository, limits, transaction)
                 .upload(ownerId, "keep.txt", "text/plain", content(), 5);

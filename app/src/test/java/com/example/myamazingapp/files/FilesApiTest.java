@@ -117,25 +117,44 @@ class FilesApiTest extends IntegrationTest {
         var email = "user-" + java.util.UUID.randomUUID() + "@example.com";
         api().signUp(email, "correct horse battery");
         var objectsBefore = TestS3.keys("files/").size();
-        var basic = java.util.Base64.getEncoder()
-                .encodeToString((email + ":correct horse battery").getBytes(StandardCharsets.UTF_8));
 
-        String response;
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(30_000);
-            var out = socket.getOutputStream();
-            out.write(("PUT /api/files?name=short.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
-                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[400]);
-            out.flush();
-            socket.shutdownOutput();
-            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
+        var response = halfSentPut(email, "Content-Length: 1000", new byte[400]);
 
         assertThat(response).startsWith("HTTP/1.1 400").contains("The upload ended after 400 of 1000 bytes");
         assertThat(api().as(email, "correct horse battery").get("/api/files").json().get("total").asLong()).isZero();
         assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
+    }
+
+    /** A chunked body whose last chunk never comes: the same 400 (it is being spooled when the client stops). */
+    @Test
+    void aChunkedBodyThatStopsMidwayIsRefusedWith400AndNothingIsStored() throws Exception {
+        var email = "user-" + java.util.UUID.randomUUID() + "@example.com";
+        api().signUp(email, "correct horse battery");
+        var objectsBefore = TestS3.keys("files/").size();
+
+        var response = halfSentPut(email, "Transfer-Encoding: chunked",
+                ("190\r\n" + "x".repeat(400) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("The upload ended after 400 bytes");
+        assertThat(api().as(email, "correct horse battery").get("/api/files").json().get("total").asLong()).isZero();
+        assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
+    }
+
+    /** Sends a PUT's head and {@code body}, then closes the sending side (as a client that stops), and reads the answer. */
+    private String halfSentPut(String email, String lengthHeader, byte[] body) throws Exception {
+        var basic = java.util.Base64.getEncoder()
+                .encodeToString((email + ":correct horse battery").getBytes(StandardCharsets.UTF_8));
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            var out = socket.getOutputStream();
+            out.write(("PUT /api/files?name=short.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
+                    + "\r\nContent-Type: application/octet-stream\r\n" + lengthHeader + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
