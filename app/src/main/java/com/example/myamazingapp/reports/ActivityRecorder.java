@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Notes that an account signed in on a UTC day, for the "active users" series (uploads are recorded by the database:
- * migration V11). One row per account and day at most; recording again the same day changes nothing.
+ * migration V7). One row per account and day at most; recording again the same day changes nothing.
  */
 @Component
 class ActivityRecorder {

@@ -79,7 +79,7 @@ final class ReportsTestSupport {
                 .update();
     }
 
-    /** A sign-in that day (an upload records its day by itself: migration V11). */
+    /** A sign-in that day (an upload records its day by itself: migration V7). */
     void active(long account, String day) {
         jdbc.sql("insert into account_activity (account_id, day) values (:account, :day) on conflict do nothing")
                 .param("account", account).param("day", LocalDate.parse(day)).update();

@@ -1,4 +1,4 @@
--- Reports feature (V10..V19 belong to it).
+-- Reports feature: activity per account and day, and one row per report run.
 
 -- One row per account and UTC day on which the account signed in or uploaded: the "active users" series.
 -- Only (account, day) is kept, not times or addresses: enough for a daily count, nothing more.
