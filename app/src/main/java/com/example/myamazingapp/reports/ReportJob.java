@@ -83,7 +83,8 @@ class ReportJob {
         try {
             result = claimAndPublish(trigger, slot, requestedBy, date);
         } catch (RuntimeException e) {
-            // The transaction rolled the claim back: the slot can run again; latest/ is untouched (see ReportPublisher).
+            // The transaction rolled the claim back: the slot can run again; latest/ shows the previous report
+            // (ReportPublisher puts it back, unless that failed too: then a suppressed exception says so).
             log.error("report run {} for slot {} failed; the previous report stays published", trigger, slot, e);
             return new Result(Outcome.FAILED, date);
         }
@@ -116,8 +117,13 @@ class ReportJob {
             var report = statistics.compute(date, clock.instant());
             var dates = jdbc.sql("select report_date from report_runs where outcome = 'published'")
                     .query(LocalDate.class).list();
-            publisher.publish(date, renderer.render(report, date.toString()), renderer.render(report, "latest"),
-                    renderer.index(dates));
+            // What latest/ shows now: the report of the last run that committed, as a run commits only once its
+            // latest/ is complete. The publisher puts it back if this run fails after touching latest/.
+            var previous = jdbc.sql("""
+                            select report_date from report_runs where outcome = 'published' and report_date <> :date
+                            order by finished_at desc limit 1""")
+                    .param("date", date).query(LocalDate.class).optional();
+            publisher.publish(date, renderer.render(report), renderer.index(dates), previous);
             jdbc.sql("update report_runs set finished_at = clock_timestamp() where slot = :slot")
                     .param("slot", slot.atOffset(ZoneOffset.UTC)).update();
             return new Result(Outcome.PUBLISHED, date);

@@ -1,43 +1,93 @@
 package com.example.myamazingapp.reports;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import com.example.myamazingapp.storage.LocalFolderObjectStore;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
 
 /**
- * Writes a report into the reports bucket, in the order that keeps every public URL whole: the dated folder first,
- * then the latest/ copy, then the index. An exception at any put stops the run there, so latest/ and the index are
- * only touched once every dated object is stored, and a failed run leaves the previous latest/ as it was.
+ * Writes a report into the reports bucket: the dated folder first, then the latest/ copy, then the index.
+ *
+ * <p>latest/ is always a byte copy of one dated folder, and dated folders never change. So when a write fails
+ * after latest/ was touched, latest/ may mix two reports, and the previous one is put back by copying its dated
+ * folder over latest/ (or, with no previous report, latest/ is removed). A failure before that leaves latest/
+ * as it was. Either way the exception goes on, so the run fails and can be retried.
  */
 class ReportPublisher {
 
     static final String PREFIX = "reports/";
+    static final String LATEST = PREFIX + "latest/";
     /** A dated report never changes once written: caches may keep it for a year. */
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** latest/ and the index change with every run: caches revalidate after five minutes. */
     static final String SHORT = "public, max-age=300";
 
     /** Where the objects go: the reports bucket, or a local folder for the embedded default. */
-    @FunctionalInterface
     interface Target {
         void put(String key, ReportObject object, String cacheControl);
 
+        /** Copies {@code from} to {@code to} inside the target, with the object's Content-Type and this Cache-Control. */
+        void copy(String from, String to, ReportObject object, String cacheControl);
+
+        void delete(String key);
+
         static Target bucket(S3Client s3, String bucket) {
-            return (key, object, cacheControl) -> s3.putObject(request -> request.bucket(bucket).key(key)
+            return new Target() {
+                @Override
+                public void put(String key, ReportObject object, String cacheControl) {
+                    s3.putObject(request -> request.bucket(bucket).key(key)
+                                    .contentType(object.contentType())
+                                    .cacheControl(cacheControl)
+                                    .contentLength((long) object.body().length),
+                            RequestBody.fromBytes(object.body()));
+                }
+
+                /** Server-side (CopyObject): nothing travels through the application. */
+                @Override
+                public void copy(String from, String to, ReportObject object, String cacheControl) {
+                    s3.copyObject(request -> request.sourceBucket(bucket).sourceKey(from)
+                            .destinationBucket(bucket).destinationKey(to)
+                            .metadataDirective(MetadataDirective.REPLACE)
                             .contentType(object.contentType())
-                            .cacheControl(cacheControl)
-                            .contentLength((long) object.body().length),
-                    RequestBody.fromBytes(object.body()));
+                            .cacheControl(cacheControl));
+                }
+
+                @Override
+                public void delete(String key) {
+                    s3.deleteObject(request -> request.bucket(bucket).key(key));
+                }
+            };
         }
 
         /** Without S3 there are no response headers to set: the folder keeps the bytes, a browser opens them. */
         static Target folder(LocalFolderObjectStore folder) {
-            return (key, object, cacheControl) -> folder.put(key, new ByteArrayInputStream(object.body()),
-                    object.body().length, object.contentType());
+            return new Target() {
+                @Override
+                public void put(String key, ReportObject object, String cacheControl) {
+                    folder.put(key, new ByteArrayInputStream(object.body()), object.body().length, object.contentType());
+                }
+
+                @Override
+                public void copy(String from, String to, ReportObject object, String cacheControl) {
+                    try (var in = folder.open(from)) {
+                        put(to, new ReportObject(object.name(), object.contentType(), in.readAllBytes()), cacheControl);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void delete(String key) {
+                    folder.delete(key);
+                }
+            };
         }
     }
 
@@ -48,13 +98,34 @@ class ReportPublisher {
     }
 
     /**
-     * @param dated  the files of reports/&lt;date&gt;/
-     * @param latest the same report rendered for reports/latest/
-     * @param index  reports/index.html, already listing the new date
+     * @param files    the report's files, the same bytes for reports/&lt;date&gt;/ and reports/latest/
+     * @param index    reports/index.html, already listing the new date
+     * @param previous the report latest/ shows now (the last run that published), if any
      */
-    void publish(LocalDate date, List<ReportObject> dated, List<ReportObject> latest, ReportObject index) {
-        dated.forEach(object -> target.put(PREFIX + date + "/" + object.name(), object, IMMUTABLE));
-        latest.forEach(object -> target.put(PREFIX + "latest/" + object.name(), object, SHORT));
-        target.put(PREFIX + index.name(), index, SHORT);
+    void publish(LocalDate date, List<ReportObject> files, ReportObject index, Optional<LocalDate> previous) {
+        files.forEach(object -> target.put(PREFIX + date + "/" + object.name(), object, IMMUTABLE));
+        // From here on latest/ may change, so a failure puts the previous report back before the run fails.
+        try {
+            files.forEach(object -> target.put(LATEST + object.name(), object, SHORT));
+            target.put(PREFIX + index.name(), index, SHORT);
+        } catch (RuntimeException failure) {
+            try {
+                restoreLatest(files, previous);
+            } catch (RuntimeException restoreFailure) {
+                failure.addSuppressed(restoreFailure);
+            }
+            throw failure;
+        }
+    }
+
+    /** The file names and types are the same in every report, so the new report's list names the old one's files. */
+    private void restoreLatest(List<ReportObject> files, Optional<LocalDate> previous) {
+        for (var object : files) {
+            if (previous.isPresent()) {
+                target.copy(PREFIX + previous.get() + "/" + object.name(), LATEST + object.name(), object, SHORT);
+            } else {
+                target.delete(LATEST + object.name());
+            }
+        }
     }
 }

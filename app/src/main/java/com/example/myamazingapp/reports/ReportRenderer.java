@@ -33,17 +33,17 @@ class ReportRenderer {
 
     /**
      * The files of one report folder, the HTML page last: a folder whose index.html exists is complete.
-     *
-     * @param folder "latest" or the report's date; the page's links point into it
+     * The same bytes serve reports/&lt;date&gt;/ and reports/latest/: the page links its own dated files, which never
+     * change, so latest/ is a plain copy that can be put back from the dated folder (see {@link ReportPublisher}).
      */
-    List<ReportObject> render(Report report, String folder) {
+    List<ReportObject> render(Report report) {
         return List.of(
                 new ReportObject("report.json", ReportObject.JSON, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(report)),
                 ReportObject.text("totals.csv", ReportObject.CSV, totalsCsv(report.totals())),
                 ReportObject.text("daily.csv", ReportObject.CSV, dailyCsv(report.daily())),
                 ReportObject.text("file-sizes.csv", ReportObject.CSV, countsCsv("size", report.fileSizes())),
                 ReportObject.text("content-types.csv", ReportObject.CSV, countsCsv("content_type", report.contentTypes())),
-                ReportObject.text("index.html", ReportObject.HTML, html(report, folder)));
+                ReportObject.text("index.html", ReportObject.HTML, html(report)));
     }
 
     /** The page at the root of the reports bucket that links every dated report, newest first. */
@@ -53,10 +53,10 @@ class ReportRenderer {
         return ReportObject.text("index.html", ReportObject.HTML, templates.process("reports/published-index", context));
     }
 
-    String html(Report report, String folder) {
+    String html(Report report) {
         var context = new Context();
         context.setVariable("report", report);
-        context.setVariable("folder", "/" + folder + "/");
+        context.setVariable("folder", "/" + report.date() + "/");
         context.setVariable("users", ReportFormat.count(report.totals().users()));
         context.setVariable("files", ReportFormat.count(report.totals().files()));
         context.setVariable("bytes", ReportFormat.bytes(report.totals().bytes()));

@@ -94,7 +94,8 @@ class ReportPageBrowserTest extends IntegrationTest {
         var totals = browser.findElements(By.cssSelector(".totals .figure")).stream().map(e -> e.getText()).toList();
         assertThat(totals.getFirst()).isEqualTo(Long.toString(count("accounts")));
         assertThat(totals.get(1)).isEqualTo(Long.toString(count("stored_files")));
-        assertThat(browser.findElement(By.linkText("daily.csv")).getAttribute("href")).endsWith("/latest/daily.csv");
+        assertThat(browser.findElement(By.linkText("daily.csv")).getAttribute("href"))
+                .as("latest/ links its own dated files").endsWith("/2025-06-01/daily.csv");
 
         Files.createDirectories(SCREENSHOTS);
         var height = ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight")).intValue();

@@ -1,12 +1,14 @@
 package com.example.myamazingapp.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.example.myamazingapp.storage.LocalFolderObjectStore;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportPublisherTest {
 
     private static final LocalDate DATE = LocalDate.of(2026, 11, 26);
+    private static final LocalDate PREVIOUS = DATE.minusDays(1);
+    private static final ReportObject INDEX = ReportObject.text("index.html", ReportObject.HTML, "all");
 
     private static List<ReportObject> files(String marker) {
         return List.of(ReportObject.text("report.json", ReportObject.JSON, "{\"m\":\"" + marker + "\"}"),
@@ -22,31 +26,128 @@ class ReportPublisherTest {
                 ReportObject.text("index.html", ReportObject.HTML, "<p>" + marker + "</p>"));
     }
 
-    @Test
-    void theDatedFolderIsWrittenFirstThenLatestThenTheIndex() {
-        var written = new ArrayList<String>();
-        var publisher = new ReportPublisher((key, object, cacheControl) -> written.add(key + " " + cacheControl));
+    /** Records every write as text and refuses each one to {@code refusedKey}. */
+    private record Recording(List<String> writes, String refusedKey) implements ReportPublisher.Target {
 
-        publisher.publish(DATE, files("dated"), files("latest"), ReportObject.text("index.html", ReportObject.HTML, "all"));
+        Recording(String refusedKey) {
+            this(new ArrayList<>(), refusedKey);
+        }
 
-        assertThat(written).containsExactly(
-                "reports/2026-11-26/report.json " + ReportPublisher.IMMUTABLE,
-                "reports/2026-11-26/daily.csv " + ReportPublisher.IMMUTABLE,
-                "reports/2026-11-26/index.html " + ReportPublisher.IMMUTABLE,
-                "reports/latest/report.json " + ReportPublisher.SHORT,
-                "reports/latest/daily.csv " + ReportPublisher.SHORT,
-                "reports/latest/index.html " + ReportPublisher.SHORT,
-                "reports/index.html " + ReportPublisher.SHORT);
+        @Override
+        public void put(String key, ReportObject object, String cacheControl) {
+            write("put " + key + " " + cacheControl, key);
+        }
+
+        @Override
+        public void copy(String from, String to, ReportObject object, String cacheControl) {
+            write("copy " + from + " " + to + " " + object.contentType() + " " + cacheControl, to);
+        }
+
+        @Override
+        public void delete(String key) {
+            write("delete " + key, key);
+        }
+
+        private void write(String write, String key) {
+            writes.add(write);
+            if (key.equals(refusedKey)) {
+                throw new IllegalStateException("injected: " + write);
+            }
+        }
     }
 
     @Test
-    void withoutS3TheReportGoesToALocalFolder(@TempDir Path folder) throws Exception {
-        var publisher = new ReportPublisher(ReportPublisher.Target.folder(new LocalFolderObjectStore(folder)));
+    void theDatedFolderIsWrittenFirstThenLatestThenTheIndex() {
+        var target = new Recording("none");
 
-        publisher.publish(DATE, files("dated"), files("latest"), ReportObject.text("index.html", ReportObject.HTML, "all"));
+        new ReportPublisher(target).publish(DATE, files("new"), INDEX, Optional.of(PREVIOUS));
 
-        assertThat(Files.readString(folder.resolve("reports/latest/index.html"))).isEqualTo("<p>latest</p>");
-        assertThat(Files.readString(folder.resolve("reports/2026-11-26/report.json"))).isEqualTo("{\"m\":\"dated\"}");
+        assertThat(target.writes()).containsExactly(
+                "put reports/2026-11-26/report.json " + ReportPublisher.IMMUTABLE,
+                "put reports/2026-11-26/daily.csv " + ReportPublisher.IMMUTABLE,
+                "put reports/2026-11-26/index.html " + ReportPublisher.IMMUTABLE,
+                "put reports/latest/report.json " + ReportPublisher.SHORT,
+                "put reports/latest/daily.csv " + ReportPublisher.SHORT,
+                "put reports/latest/index.html " + ReportPublisher.SHORT,
+                "put reports/index.html " + ReportPublisher.SHORT);
+    }
+
+    @Test
+    void aFailureInTheDatedFolderLeavesLatestAlone() {
+        var target = new Recording("reports/2026-11-26/daily.csv");
+
+        assertThatThrownBy(() -> new ReportPublisher(target).publish(DATE, files("new"), INDEX, Optional.of(PREVIOUS)))
+                .hasMessage("injected: put reports/2026-11-26/daily.csv " + ReportPublisher.IMMUTABLE);
+
+        assertThat(target.writes()).noneMatch(write -> write.contains("latest/"));
+    }
+
+    @Test
+    void aFailureAfterLatestWasTouchedCopiesThePreviousReportBackThenFails() {
+        var target = new Recording("reports/index.html");
+
+        assertThatThrownBy(() -> new ReportPublisher(target).publish(DATE, files("new"), INDEX, Optional.of(PREVIOUS)))
+                .hasMessage("injected: put reports/index.html " + ReportPublisher.SHORT);
+
+        assertThat(target.writes()).endsWith(
+                "put reports/index.html " + ReportPublisher.SHORT,
+                "copy reports/2026-11-25/report.json reports/latest/report.json application/json " + ReportPublisher.SHORT,
+                "copy reports/2026-11-25/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 " + ReportPublisher.SHORT,
+                "copy reports/2026-11-25/index.html reports/latest/index.html text/html; charset=utf-8 " + ReportPublisher.SHORT);
+    }
+
+    @Test
+    void withoutAPreviousReportLatestIsRemovedAndAFailedPuttingBackIsKeptWithTheFailure() {
+        var target = new Recording("reports/latest/daily.csv");
+
+        assertThatThrownBy(() -> new ReportPublisher(target).publish(DATE, files("new"), INDEX, Optional.empty()))
+                .hasMessage("injected: put reports/latest/daily.csv " + ReportPublisher.SHORT)
+                // The delete of the refused key is refused too: the run's failure carries both.
+                .satisfies(failure -> assertThat(failure.getSuppressed()).extracting(Throwable::getMessage)
+                        .containsExactly("injected: delete reports/latest/daily.csv"));
+
+        assertThat(target.writes()).endsWith(
+                "put reports/latest/report.json " + ReportPublisher.SHORT,
+                "put reports/latest/daily.csv " + ReportPublisher.SHORT,
+                "delete reports/latest/report.json",
+                "delete reports/latest/daily.csv");
+    }
+
+    @Test
+    void withoutS3TheReportGoesToALocalFolderAndCanBePutBack(@TempDir Path folder) throws Exception {
+        var store = new LocalFolderObjectStore(folder);
+        new ReportPublisher(ReportPublisher.Target.folder(store)).publish(PREVIOUS, files("old"), INDEX, Optional.empty());
+
+        assertThat(Files.readString(folder.resolve("reports/latest/index.html"))).isEqualTo("<p>old</p>");
+        assertThat(Files.readString(folder.resolve("reports/2026-11-25/report.json"))).isEqualTo("{\"m\":\"old\"}");
         assertThat(Files.readString(folder.resolve("reports/index.html"))).isEqualTo("all");
+
+        var folderTarget = ReportPublisher.Target.folder(store);
+        ReportPublisher.Target refusingSecondLatest = new ReportPublisher.Target() {
+            private int latestPuts;
+
+            @Override
+            public void put(String key, ReportObject object, String cacheControl) {
+                if (key.startsWith(ReportPublisher.LATEST) && ++latestPuts == 2) {
+                    throw new IllegalStateException("injected");
+                }
+                folderTarget.put(key, object, cacheControl);
+            }
+
+            @Override
+            public void copy(String from, String to, ReportObject object, String cacheControl) {
+                folderTarget.copy(from, to, object, cacheControl);
+            }
+
+            @Override
+            public void delete(String key) {
+                folderTarget.delete(key);
+            }
+        };
+        assertThatThrownBy(() -> new ReportPublisher(refusingSecondLatest).publish(DATE, files("new"), INDEX,
+                Optional.of(PREVIOUS))).hasMessage("injected");
+
+        assertThat(Files.readString(folder.resolve("reports/latest/report.json"))).isEqualTo("{\"m\":\"old\"}");
+        assertThat(Files.readString(folder.resolve("reports/latest/index.html"))).isEqualTo("<p>old</p>");
     }
 }

@@ -150,7 +150,11 @@ class ReportsTest extends IntegrationTest {
 
         assertThat(json.readTree(support.text("reports/latest/report.json")).get("date").asString()).isEqualTo("2025-06-02");
         assertThat(support.text("reports/latest/index.html"))
-                .contains("href=\"/latest/report.json\"", "Report of <time datetime=\"2025-06-02\">");
+                .contains("href=\"/2025-06-02/report.json\"", "Report of <time datetime=\"2025-06-02\">");
+        for (var name : ReportRenderer.FILE_NAMES) {
+            assertThat(support.bytes("reports/latest/" + name)).as("latest/ is a copy of the newest dated folder: " + name)
+                    .isEqualTo(support.bytes("reports/2025-06-02/" + name));
+        }
         assertThat(support.text("reports/2025-06-01/index.html")).contains("href=\"/2025-06-01/daily.csv\"");
         var index = support.text("reports/index.html");
         assertThat(index).contains("href=\"/2025-06-02/index.html\"", "href=\"/2025-06-01/index.html\"");
@@ -179,13 +183,12 @@ class ReportsTest extends IntegrationTest {
         var loserDone = new CountDownLatch(1);
         // The instance that wins the lock holds it in its first write until the other instance has given up,
         // so the two runs really overlap.
-        ReportPublisher.Target slowBucket = (key, object, cacheControl) -> {
+        var slowBucket = support.bucket(key -> {
             if (puts.isEmpty()) {
                 await(loserDone);
             }
             puts.add(key);
-            support.bucket().put(key, object, cacheControl);
-        };
+        });
         var instanceA = job("2025-06-01T02:00:00.010Z", slowBucket);
         var instanceB = job("2025-06-01T02:00:00.020Z", slowBucket);
 
@@ -227,12 +230,11 @@ class ReportsTest extends IntegrationTest {
 
         // The next day's run: S3 refuses the third write.
         var writes = new AtomicInteger();
-        ReportPublisher.Target failing = (key, object, cacheControl) -> {
+        var failing = support.bucket(key -> {
             if (writes.incrementAndGet() == 3) {
                 throw software.amazon.awssdk.core.exception.SdkClientException.create("injected: S3 went away");
             }
-            support.bucket().put(key, object, cacheControl);
-        };
+        });
         var failed = job("2025-06-02T02:00:05Z", failing).runScheduled(java.time.Instant.parse("2025-06-02T02:00:00Z"));
 
         assertThat(failed.outcome()).isEqualTo(ReportJob.Outcome.FAILED);
@@ -246,6 +248,56 @@ class ReportsTest extends IntegrationTest {
         var retried = job("2025-06-02T02:05:00Z").runScheduled(java.time.Instant.parse("2025-06-02T02:00:00.500Z"));
         assertThat(retried.outcome()).isEqualTo(ReportJob.Outcome.PUBLISHED);
         assertThat(json.readTree(support.text("reports/latest/report.json")).get("date").asString()).isEqualTo("2025-06-02");
+    }
+
+    @Test
+    void aFailureInTheMiddleOfLatestPutsThePreviousReportBack() {
+        job("2025-06-01T02:00:05Z").runScheduled(java.time.Instant.parse(FIRED));
+        var indexBefore = support.text("reports/index.html");
+
+        var latestWrites = new AtomicInteger();
+        var failed = job("2025-06-02T02:00:05Z", failingAtTheSecondLatestObject(latestWrites))
+                .runScheduled(java.time.Instant.parse("2025-06-02T02:00:00Z"));
+
+        assertThat(failed.outcome()).isEqualTo(ReportJob.Outcome.FAILED);
+        assertThat(latestWrites).as("one new object, the refused one, then the previous report's six copied back")
+                .hasValue(2 + ReportRenderer.FILE_NAMES.size());
+        assertThat(latestKeys()).hasSameSizeAs(ReportRenderer.FILE_NAMES);
+        for (var name : ReportRenderer.FILE_NAMES) {
+            assertThat(support.bytes("reports/latest/" + name)).as(name)
+                    .isEqualTo(support.bytes("reports/2025-06-01/" + name));
+            assertThat(support.head("reports/latest/" + name).cacheControl()).as(name).isEqualTo(ReportPublisher.SHORT);
+            assertThat(org.springframework.http.MediaType.parseMediaType(support.head("reports/latest/" + name).contentType()))
+                    .as(name).isEqualTo(org.springframework.http.MediaType.parseMediaType(
+                            support.head("reports/2025-06-01/" + name).contentType()));
+        }
+        assertThat(support.text("reports/index.html")).isEqualTo(indexBefore);
+        assertThat(runsOf("2025-06-02")).as("the failed run's claim is rolled back").isZero();
+
+        var retried = job("2025-06-02T02:05:00Z").runScheduled(java.time.Instant.parse("2025-06-02T02:00:00.500Z"));
+        assertThat(retried.outcome()).isEqualTo(ReportJob.Outcome.PUBLISHED);
+        for (var name : ReportRenderer.FILE_NAMES) {
+            assertThat(support.bytes("reports/latest/" + name)).as(name)
+                    .isEqualTo(support.bytes("reports/2025-06-02/" + name));
+        }
+    }
+
+    @Test
+    void withNoPreviousReportAFailureInLatestRemovesWhatItWrote() {
+        var latestWrites = new AtomicInteger();
+        var failed = job("2025-06-01T02:00:05Z", failingAtTheSecondLatestObject(latestWrites))
+                .runScheduled(java.time.Instant.parse(FIRED));
+
+        assertThat(failed.outcome()).isEqualTo(ReportJob.Outcome.FAILED);
+        assertThat(latestWrites).as("one new object, the refused one, then six deletes")
+                .hasValue(2 + ReportRenderer.FILE_NAMES.size());
+        assertThat(latestKeys()).isEmpty();
+        assertThat(support.keys()).doesNotContain("reports/index.html");
+        assertThat(runsOf("2025-06-01")).isZero();
+
+        var retried = job("2025-06-01T02:05:00Z").runScheduled(java.time.Instant.parse("2025-06-01T02:00:00.500Z"));
+        assertThat(retried.outcome()).isEqualTo(ReportJob.Outcome.PUBLISHED);
+        assertThat(latestKeys()).hasSameSizeAs(ReportRenderer.FILE_NAMES);
     }
 
     @Test
@@ -266,10 +318,25 @@ class ReportsTest extends IntegrationTest {
     }
 
     private ReportPublisher.Target counting(AtomicInteger puts) {
-        return (key, object, cacheControl) -> {
-            puts.incrementAndGet();
-            support.bucket().put(key, object, cacheControl);
-        };
+        return support.bucket(key -> puts.incrementAndGet());
+    }
+
+    /** The test bucket, refusing the second write into latest/ (later ones, the putting back, succeed). */
+    private ReportPublisher.Target failingAtTheSecondLatestObject(AtomicInteger latestWrites) {
+        return support.bucket(key -> {
+            if (key.startsWith(ReportPublisher.LATEST) && latestWrites.incrementAndGet() == 2) {
+                throw software.amazon.awssdk.core.exception.SdkClientException.create("injected: S3 went away");
+            }
+        });
+    }
+
+    private List<String> latestKeys() {
+        return support.keys().stream().filter(key -> key.startsWith(ReportPublisher.LATEST)).toList();
+    }
+
+    private long runsOf(String date) {
+        return jdbc.sql("select count(*) from report_runs where report_date = :date")
+                .param("date", java.time.LocalDate.parse(date)).query(Long.class).single();
     }
 
     private static void await(CountDownLatch latch) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.example.myamazingapp.support.TestS3;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,8 +97,36 @@ final class ReportsTestSupport {
         return ReportPublisher.Target.bucket(s3, BUCKET);
     }
 
+    /** The test bucket, calling {@code beforeWrite} with the key before each put, copy or delete (to count, wait or fail). */
+    ReportPublisher.Target bucket(Consumer<String> beforeWrite) {
+        var bucket = bucket();
+        return new ReportPublisher.Target() {
+            @Override
+            public void put(String key, ReportObject object, String cacheControl) {
+                beforeWrite.accept(key);
+                bucket.put(key, object, cacheControl);
+            }
+
+            @Override
+            public void copy(String from, String to, ReportObject object, String cacheControl) {
+                beforeWrite.accept(to);
+                bucket.copy(from, to, object, cacheControl);
+            }
+
+            @Override
+            public void delete(String key) {
+                beforeWrite.accept(key);
+                bucket.delete(key);
+            }
+        };
+    }
+
     String text(String key) {
         return s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key)).asString(StandardCharsets.UTF_8);
+    }
+
+    byte[] bytes(String key) {
+        return s3.getObjectAsBytes(request -> request.bucket(BUCKET).key(key)).asByteArray();
     }
 
     HeadObjectResponse head(String key) {
