@@ -48,6 +48,7 @@ class ReportJob {
     private final ReportStatistics statistics;
     private final ReportRenderer renderer;
     private final ReportPublisher publisher;
+    /** Null when REPORT_SCHEDULE is "-" (disabled): then nothing fires by itself. */
     private final CronExpression schedule;
     private final Clock clock;
 
@@ -151,6 +152,10 @@ class ReportJob {
      * wake a little early): the same instant in every instance that fires for that slot.
      */
     static Instant scheduledSlot(CronExpression schedule, Instant firedAt) {
+        if (schedule == null) {
+            // Disabled schedule: nothing planned a slot, so a direct call names its own second.
+            return firedAt.truncatedTo(ChronoUnit.SECONDS);
+        }
         ZonedDateTime limit = firedAt.plusSeconds(1).atZone(ZoneOffset.UTC);
         for (Duration back : List.of(Duration.ofMinutes(2), Duration.ofHours(2), Duration.ofDays(2), Duration.ofDays(40),
                 Duration.ofDays(400), Duration.ofDays(3000))) {

@@ -2,7 +2,9 @@ package com.example.myamazingapp.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +37,10 @@ class ReportAdminTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ScheduledTaskHolder scheduledTasks;
+    @Autowired
+    ReportJob job;
 
     private ReportsTestSupport support;
 
@@ -121,5 +128,17 @@ class ReportAdminTest extends IntegrationTest {
                         select day from account_activity join accounts on accounts.id = account_id
                         where email = :email""").param("email", USER).query(LocalDate.class).list())
                 .containsExactly(LocalDate.now(ZoneOffset.UTC));
+    }
+
+    @Test
+    void theTestsDisableTheScheduleSoItNeverFiresMidRun() {
+        // REPORT_SCHEDULE is "-" in IntegrationTest: the application starts and registers no report task.
+        assertThat(scheduledTasks.getScheduledTasks()).extracting(task -> task.getTask().getRunnable().toString())
+                .noneMatch(runnable -> runnable.contains("ReportJob"));
+        assertThat(job.runScheduled(Instant.parse("2025-06-01T02:00:00.250Z")))
+                .as("a direct call still runs, in its own slot")
+                .isEqualTo(new ReportJob.Result(ReportJob.Outcome.PUBLISHED, LocalDate.parse("2025-06-01")));
+        assertThat(jdbc.sql("select slot from report_runs").query(OffsetDateTime.class).single().toInstant())
+                .isEqualTo(Instant.parse("2025-06-01T02:00:00Z"));
     }
 }

@@ -33,6 +33,15 @@ class ReportScheduleTest {
     }
 
     @Test
+    void aDisabledScheduleHasNoSlotsOfItsOwn() {
+        var disabled = ReportConfiguration.parse("-");
+        assertThat(disabled).isNull();
+        // Nothing fires on its own; a direct call (the tests) names the second it was made.
+        assertThat(ReportJob.scheduledSlot(disabled, Instant.parse("2026-11-26T02:07:13.250Z")))
+                .isEqualTo(Instant.parse("2026-11-26T02:07:13Z"));
+    }
+
+    @Test
     void aBadScheduleNamesTheVariable() {
         assertThatThrownBy(() -> ReportConfiguration.parse("daily"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("REPORT_SCHEDULE");
