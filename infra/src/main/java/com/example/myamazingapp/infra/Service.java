@@ -138,7 +138,8 @@ public class Service extends Construct {
 
     /**
      * The task role gets exactly the S3 calls the application makes: read, write and delete its files under
-     * files/ plus HeadBucket (readiness) on the data bucket, and PUT under reports/ in the reports bucket.
+     * files/ plus HeadBucket (readiness) on the data bucket, and under reports/ in the reports bucket PUT, plus GET and
+     * DELETE for a failed run that puts the previous latest/ back (CopyObject reads its dated folder) or removes it.
      * The execution role gets the image pull and the password read from CDK's grants on the container.
      */
     private void grantApplicationAccess(Storage storage) {
@@ -155,7 +156,7 @@ public class Service extends Construct {
                 .build());
         taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .sid("ReportsBucketPublish")
-                .actions(List.of("s3:PutObject"))
+                .actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
                 .resources(List.of(storage.reportsBucket().arnForObjects("reports/*")))
                 .build());
     }

@@ -177,7 +177,7 @@ class ServiceTest {
                         Map.of("Sid", "DataBucketReachable", "Effect", "Allow",
                                 "Action", "s3:ListBucket", "Resource", data),
                         Map.of("Sid", "ReportsBucketPublish", "Effect", "Allow",
-                                "Action", "s3:PutObject",
+                                "Action", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
                                 "Resource", Map.of("Fn::Join", List.of("", List.of(reports, "/reports/*"))))))));
         assertThat(application(env).findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
                 "Properties", Map.of("Roles", List.of(taskRole)))))).hasSize(1);
