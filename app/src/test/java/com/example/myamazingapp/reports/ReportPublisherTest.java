@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.myamazingapp.storage.LocalFolderObjectStore;
 import org.junit.jupiter.api.Test;
@@ -122,30 +123,10 @@ class ReportPublisherTest {
         assertThat(Files.readString(folder.resolve("reports/2026-11-25/report.json"))).isEqualTo("{\"m\":\"old\"}");
         assertThat(Files.readString(folder.resolve("reports/index.html"))).isEqualTo("all");
 
-        var folderTarget = ReportPublisher.Target.folder(store);
-        ReportPublisher.Target refusingSecondLatest = new ReportPublisher.Target() {
-            private int latestPuts;
-
-            @Override
-            public void put(String key, ReportObject object, String cacheControl) {
-                if (key.startsWith(ReportPublisher.LATEST) && ++latestPuts == 2) {
-                    throw new IllegalStateException("injected");
-                }
-                folderTarget.put(key, object, cacheControl);
-            }
-
-            @Override
-            public void copy(String from, String to, ReportObject object, String cacheControl) {
-                folderTarget.copy(from, to, object, cacheControl);
-            }
-
-            @Override
-            public void delete(String key) {
-                folderTarget.delete(key);
-            }
-        };
-        assertThatThrownBy(() -> new ReportPublisher(refusingSecondLatest).publish(DATE, files("new"), INDEX,
-                Optional.of(PREVIOUS))).hasMessage("injected");
+        var latestWrites = new AtomicInteger();
+        var refusing = ReportsTestSupport.refusingTheSecondLatestWrite(ReportPublisher.Target.folder(store), latestWrites);
+        assertThatThrownBy(() -> new ReportPublisher(refusing).publish(DATE, files("new"), INDEX, Optional.of(PREVIOUS)))
+                .hasMessageContaining("injected");
 
         assertThat(Files.readString(folder.resolve("reports/latest/report.json"))).isEqualTo("{\"m\":\"old\"}");
         assertThat(Files.readString(folder.resolve("reports/latest/index.html"))).isEqualTo("<p>old</p>");

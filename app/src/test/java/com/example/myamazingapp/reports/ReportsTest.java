@@ -256,7 +256,7 @@ class ReportsTest extends IntegrationTest {
         var indexBefore = support.text("reports/index.html");
 
         var latestWrites = new AtomicInteger();
-        var failed = job("2025-06-02T02:00:05Z", failingAtTheSecondLatestObject(latestWrites))
+        var failed = job("2025-06-02T02:00:05Z", ReportsTestSupport.refusingTheSecondLatestWrite(support.bucket(), latestWrites))
                 .runScheduled(java.time.Instant.parse("2025-06-02T02:00:00Z"));
 
         assertThat(failed.outcome()).isEqualTo(ReportJob.Outcome.FAILED);
@@ -285,7 +285,7 @@ class ReportsTest extends IntegrationTest {
     @Test
     void withNoPreviousReportAFailureInLatestRemovesWhatItWrote() {
         var latestWrites = new AtomicInteger();
-        var failed = job("2025-06-01T02:00:05Z", failingAtTheSecondLatestObject(latestWrites))
+        var failed = job("2025-06-01T02:00:05Z", ReportsTestSupport.refusingTheSecondLatestWrite(support.bucket(), latestWrites))
                 .runScheduled(java.time.Instant.parse(FIRED));
 
         assertThat(failed.outcome()).isEqualTo(ReportJob.Outcome.FAILED);
@@ -319,15 +319,6 @@ class ReportsTest extends IntegrationTest {
 
     private ReportPublisher.Target counting(AtomicInteger puts) {
         return support.bucket(key -> puts.incrementAndGet());
-    }
-
-    /** The test bucket, refusing the second write into latest/ (later ones, the putting back, succeed). */
-    private ReportPublisher.Target failingAtTheSecondLatestObject(AtomicInteger latestWrites) {
-        return support.bucket(key -> {
-            if (key.startsWith(ReportPublisher.LATEST) && latestWrites.incrementAndGet() == 2) {
-                throw software.amazon.awssdk.core.exception.SdkClientException.create("injected: S3 went away");
-            }
-        });
     }
 
     private List<String> latestKeys() {

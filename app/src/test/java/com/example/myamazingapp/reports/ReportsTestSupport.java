@@ -8,11 +8,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.example.myamazingapp.support.TestS3;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -99,7 +101,20 @@ final class ReportsTestSupport {
 
     /** The test bucket, calling {@code beforeWrite} with the key before each put, copy or delete (to count, wait or fail). */
     ReportPublisher.Target bucket(Consumer<String> beforeWrite) {
-        var bucket = bucket();
+        return watching(bucket(), beforeWrite);
+    }
+
+    /** {@code target}, refusing the second write into latest/ (later ones, the putting back, succeed); counts them. */
+    static ReportPublisher.Target refusingTheSecondLatestWrite(ReportPublisher.Target target, AtomicInteger latestWrites) {
+        return watching(target, key -> {
+            if (key.startsWith(ReportPublisher.LATEST) && latestWrites.incrementAndGet() == 2) {
+                throw SdkClientException.create("injected: S3 went away");
+            }
+        });
+    }
+
+    /** {@code target}, calling {@code beforeWrite} with the key before each put, copy or delete. */
+    static ReportPublisher.Target watching(ReportPublisher.Target bucket, Consumer<String> beforeWrite) {
         return new ReportPublisher.Target() {
             @Override
             public void put(String key, ReportObject object, String cacheControl) {
