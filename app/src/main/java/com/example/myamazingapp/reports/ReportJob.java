@@ -20,9 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs a report: on the schedule (REPORT_SCHEDULE, UTC) in every instance, or when an administrator asks.
  *
  * <p>Exactly once per scheduled slot, however many instances fire: the run takes a PostgreSQL transaction-level
- * advisory lock (an instance that does not get it stands down at once), then claims the slot by inserting it into
- * report_runs. An instance that fires after another one finished finds the slot taken. The S3 writes happen inside
- * that transaction, so a run that fails rolls its claim back and the slot can be run again.
+ * advisory lock, waiting (at most {@link #LOCK_TIMEOUT}) while another instance holds it, then claims the slot by
+ * inserting it into report_runs. The S3 writes happen inside that transaction. So when the holder commits, the
+ * waiting instance finds the slot taken; when the holder fails, its claim rolls back and the waiting instance
+ * publishes the slot itself, instead of the slot's report never appearing.
  *
  * <p>One report per UTC day: a report covers everything before its date's midnight, and its dated folder never
  * changes once written, so a later run on a day that already has its report publishes nothing.
@@ -32,7 +33,13 @@ class ReportJob {
     /** The advisory lock key of report runs (the bytes of "reports!"), the same in every instance. */
     static final long LOCK_KEY = 0x7265706f72747321L;
 
-    enum Outcome { PUBLISHED, ALREADY_PUBLISHED, SLOT_ALREADY_RUN, BUSY, FAILED }
+    /**
+     * How long an instance waits for another one's run: a run takes seconds, so this only ends a wait on a holder
+     * that hangs (the waiting run then fails, logged, rather than piling up behind it).
+     */
+    static final Duration LOCK_TIMEOUT = Duration.ofMinutes(5);
+
+    enum Outcome { PUBLISHED, ALREADY_PUBLISHED, SLOT_ALREADY_RUN, FAILED }
 
     record Result(Outcome outcome, LocalDate date) {
     }
@@ -95,9 +102,10 @@ class ReportJob {
 
     private Result claimAndPublish(String trigger, Instant slot, String requestedBy, LocalDate date) {
         return transactions.execute(status -> {
-            if (!jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Boolean.class).single()) {
-                return new Result(Outcome.BUSY, date);
-            }
+            // SET takes no bind parameters; the value is a constant.
+            jdbc.sql("set local lock_timeout = " + LOCK_TIMEOUT.toMillis()).update();
+            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().listOfRows();
+            // Read after the lock, so it sees what the previous holder committed (none of it if it rolled back).
             if (exists("select exists (select 1 from report_runs where slot = :value)", slot)) {
                 return new Result(Outcome.SLOT_ALREADY_RUN, date);
             }
