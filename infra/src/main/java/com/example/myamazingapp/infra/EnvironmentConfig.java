@@ -36,11 +36,15 @@ import software.constructs.Node;
  * @param dbPasswordParameter   name of an existing SSM SecureString holding the master password (the document's
  *                              qa_db_passwd), or null to generate one into Secrets Manager
  * @param logRetentionDays      CloudWatch Logs retention of the application and database logs
+ * @param logTransitionDays     days after which the logging bucket moves objects to S3 Standard-IA (at least 30,
+ *                              S3's minimum for that class); after logRetentionDays, so logs still in CloudWatch stay
+ *                              in the archive's cheap-to-read class, and before logArchiveDays
  * @param logArchiveDays        days the logging bucket keeps objects (all logs, app-logs/ included) before they
- *                              expire; longer than logRetentionDays
+ *                              expire; longer than logTransitionDays
  * @param ecrKeepImages         images kept in the ECR repository (older ones expire)
  * @param maxUploadSize         MAX_UPLOAD_SIZE of the application, e.g. 100MB
- * @param reportAdmins          REPORT_ADMINS of the application (comma-separated e-mails), or null
+ * @param reportAdmins          REPORT_ADMINS of the application (comma-separated e-mails), or null; in cdk.json a
+ *                              JSON array of e-mail addresses (empty: nobody), with -c a comma-separated string
  * @param reportSchedule        REPORT_SCHEDULE of the application, or null for the application's default (daily)
  */
 public record EnvironmentConfig(
@@ -64,6 +68,7 @@ public record EnvironmentConfig(
         int dbBackupDays,
         String dbPasswordParameter,
         int logRetentionDays,
+        int logTransitionDays,
         int logArchiveDays,
         int ecrKeepImages,
         String maxUploadSize,
@@ -78,6 +83,7 @@ public record EnvironmentConfig(
     private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[0-9a-f-]+");
     private static final Pattern INSTANCE_CLASS = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
     private static final Pattern SSM_NAME = Pattern.compile("/?[a-zA-Z0-9_.\\-/]{1,1011}");
     /** Fargate's valid CPU (units) → memory (MiB) combinations, for the sizes a web application uses. */
     private static final Map<Integer, int[]> FARGATE_MEMORY = Map.of(
@@ -106,6 +112,7 @@ public record EnvironmentConfig(
                 prod ? 14 : 7,
                 null,
                 prod ? 90 : 30,
+                prod ? 180 : 60,
                 prod ? 365 : 90,
                 20,
                 "100MB", null, null);
@@ -136,10 +143,11 @@ public record EnvironmentConfig(
                 values.integer("dbBackupDays", d.dbBackupDays()),
                 values.string("dbPasswordParameter", d.dbPasswordParameter()),
                 values.integer("logRetentionDays", d.logRetentionDays()),
+                values.integer("logTransitionDays", d.logTransitionDays()),
                 values.integer("logArchiveDays", d.logArchiveDays()),
                 values.integer("ecrKeepImages", d.ecrKeepImages()),
                 values.string("maxUploadSize", d.maxUploadSize()),
-                values.string("reportAdmins", d.reportAdmins()),
+                values.list("reportAdmins", d.reportAdmins()),
                 values.string("reportSchedule", d.reportSchedule()))
                 .validated();
     }
@@ -182,11 +190,16 @@ public record EnvironmentConfig(
                 "dbPasswordParameter must be an SSM parameter name such as qa_db_passwd (was " + dbPasswordParameter + ")");
         check(problems, logRetention() != null,
                 "logRetentionDays must be one of 7, 14, 30, 60, 90, 180, 365, 731, 1827, 3653 (was " + logRetentionDays + ")");
-        check(problems, logArchiveDays > 30,
-                "logArchiveDays must be more than 30: logs move to infrequent access after 30 days (was " + logArchiveDays + ")");
-        check(problems, logRetentionDays < logArchiveDays,
-                "logRetentionDays (" + logRetentionDays + ") must be shorter than logArchiveDays (" + logArchiveDays
-                        + "): the S3 archive is what outlives CloudWatch");
+        check(problems, logTransitionDays >= 30,
+                "logTransitionDays must be at least 30: S3 moves objects to Standard-IA no sooner (was "
+                        + logTransitionDays + ")");
+        check(problems, logRetentionDays < logTransitionDays && logTransitionDays < logArchiveDays,
+                "log days must grow logRetentionDays (" + logRetentionDays + ") < logTransitionDays ("
+                        + logTransitionDays + ") < logArchiveDays (" + logArchiveDays + "): CloudWatch keeps the lines "
+                        + "first, the S3 archive then moves them to Standard-IA and finally expires them");
+        check(problems, reportAdmins == null || Arrays.stream(reportAdmins.split(","))
+                        .allMatch(email -> EMAIL.matcher(email).matches()),
+                "reportAdmins must be e-mail addresses (was " + reportAdmins + ")");
         check(problems, ecrKeepImages >= 2 && ecrKeepImages <= 1000,
                 "ecrKeepImages must be between 2 and 1000 (was " + ecrKeepImages + ")");
         if (!problems.isEmpty()) {
@@ -267,6 +280,18 @@ public record EnvironmentConfig(
                 throw new IllegalArgumentException("Invalid configuration of environment '" + env + "': "
                         + key + " must be a whole number (was " + value + ")");
             }
+        }
+
+        /** A JSON array (cdk.json) or a comma-separated string (-c), as REPORT_ADMINS wants it; empty is null. */
+        String list(String key, String fallback) {
+            var value = raw(key);
+            if (value == null) {
+                return fallback;
+            }
+            var items = value instanceof List<?> array ? array.stream().map(String::valueOf).toList()
+                    : List.of(value.toString().split(","));
+            var joined = String.join(",", items.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+            return joined.isEmpty() ? null : joined;
         }
 
         boolean bool(String key, boolean fallback) {

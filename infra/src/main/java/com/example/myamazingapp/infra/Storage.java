@@ -65,7 +65,7 @@ public class Storage extends Construct {
                         .id("archive-then-expire")
                         .transitions(List.of(Transition.builder()
                                 .storageClass(StorageClass.INFREQUENT_ACCESS)
-                                .transitionAfter(Duration.days(30))
+                                .transitionAfter(Duration.days(config.logTransitionDays()))
                                 .build()))
                         .expiration(Duration.days(config.logArchiveDays()))
                         .abortIncompleteMultipartUploadAfter(Duration.days(1))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,10 @@ class EnvironmentConfigTest {
         assertThat(qa.dbPasswordParameter()).isNull();
         assertThat(prod.imageTagParameterName()).isEqualTo("/myamazingapp/prod/image-tag");
         assertThat(prod.url()).isEqualTo("https://myamazingapp.example.com");
+        assertThat(List.of(qa.logRetentionDays(), qa.logTransitionDays(), qa.logArchiveDays())).containsExactly(30, 60, 90);
+        assertThat(List.of(prod.logRetentionDays(), prod.logTransitionDays(), prod.logArchiveDays()))
+                .containsExactly(90, 180, 365);
+        assertThat(qa.reportAdmins()).isNull();
     }
 
     @Test
@@ -49,6 +54,22 @@ class EnvironmentConfigTest {
         assertThat(qa.name()).isEqualTo("qa");
         assertThat(qa.maxCount()).isEqualTo(2);
         assertThat(read("prod", context).maxCount()).isEqualTo(6);
+        // Named in cdk.json so operators find the key; empty until they name someone (no REPORT_ADMINS).
+        assertThat(((Map<?, ?>) ((Map<?, ?>) context.get("environments")).get("prod")).containsKey("reportAdmins")).isTrue();
+        assertThat(read("prod", context).reportAdmins()).isNull();
+    }
+
+    @Test
+    void reportAdminsAreAJsonArrayOrACommaSeparatedDashCValue() {
+        var fromJson = Map.<String, Object>of("environments", Map.of("qa", Map.of(
+                "reportAdmins", List.of("ops@myamazingapp.example.com", "lead@example.org"))));
+        assertThat(read("qa", fromJson).reportAdmins()).isEqualTo("ops@myamazingapp.example.com,lead@example.org");
+        assertThat(read("qa", Map.of("environments.qa.reportAdmins", "a@example.org, b@example.org")).reportAdmins())
+                .isEqualTo("a@example.org,b@example.org");
+        assertThat(read("qa", Map.of("environments", Map.of("qa", Map.of("reportAdmins", List.of())))).reportAdmins())
+                .isNull();
+        assertThatThrownBy(() -> read("qa", Map.of("environments.qa.reportAdmins", List.of("ops", "a@example.org"))))
+                .hasMessageContaining("reportAdmins must be e-mail addresses (was ops,a@example.org)");
     }
 
     @Test
@@ -102,7 +123,26 @@ class EnvironmentConfigTest {
     @Test
     void cloudWatchMustKeepLogsShorterThanTheS3Archive() {
         assertThatThrownBy(() -> read("prod", Map.of("environments.prod.logRetentionDays", 365)))
-                .hasMessageContaining("logRetentionDays (365) must be shorter than logArchiveDays (365)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("""
+                        Invalid configuration of environment 'prod':
+                         - log days must grow logRetentionDays (365) < logTransitionDays (180) < logArchiveDays (365): \
+                        CloudWatch keeps the lines first, the S3 archive then moves them to Standard-IA and finally \
+                        expires them""");
+    }
+
+    @Test
+    void theTransitionToInfrequentAccessComesAfterCloudWatchAndBeforeExpiry() {
+        assertThatThrownBy(() -> read("qa", Map.of("environments.qa.logTransitionDays", 30)))
+                .hasMessageContaining("logRetentionDays (30) < logTransitionDays (30) < logArchiveDays (90)");
+        assertThatThrownBy(() -> read("qa", Map.of("environments.qa.logTransitionDays", 90)))
+                .hasMessageContaining("logRetentionDays (30) < logTransitionDays (90) < logArchiveDays (90)");
+        assertThatThrownBy(() -> read("qa", Map.of(
+                "environments.qa.logRetentionDays", 14, "environments.qa.logTransitionDays", 20)))
+                .hasMessageContaining("logTransitionDays must be at least 30: S3 moves objects to Standard-IA no sooner (was 20)")
+                .hasMessageNotContaining("log days must grow");
+        var ok = read("prod", Map.of("environments.prod.logTransitionDays", "120", "environments.prod.logArchiveDays", 730));
+        assertThat(List.of(ok.logRetentionDays(), ok.logTransitionDays(), ok.logArchiveDays())).containsExactly(90, 120, 730);
     }
 
     @Test

@@ -24,17 +24,21 @@ class EnvironmentOptionsTest {
 
     @BeforeAll
     static void synthesize() {
-        var app = Synthesized.appWithNag(Map.of(
-                "environments.qa.account", "123456789012",
-                "environments.qa.region", "eu-west-1",
-                "environments.qa.certificateArn", CERTIFICATE,
-                "environments.qa.hostedZoneId", "Z0123456789ABCDEFGHIJ",
-                "environments.qa.hostedZoneName", "myamazingapp.example.com",
-                "environments.qa.dbPasswordParameter", "qa_db_passwd",
-                "environments.qa.reportAdmins", "ops@myamazingapp.example.com",
-                "environments.qa.reportSchedule", "0 0 4 * * *",
-                "environments.prod.hostedZoneId", "Z0123456789ABCDEFGHIJ",
-                "environments.prod.hostedZoneName", "myamazingapp.example.com"));
+        var app = Synthesized.appWithNag(Map.ofEntries(
+                Map.entry("environments.qa.account", "123456789012"),
+                Map.entry("environments.qa.region", "eu-west-1"),
+                Map.entry("environments.qa.certificateArn", CERTIFICATE),
+                Map.entry("environments.qa.hostedZoneId", "Z0123456789ABCDEFGHIJ"),
+                Map.entry("environments.qa.hostedZoneName", "myamazingapp.example.com"),
+                Map.entry("environments.qa.dbPasswordParameter", "qa_db_passwd"),
+                // A JSON array, as in cdk.json's environments.qa.reportAdmins.
+                Map.entry("environments.qa.reportAdmins", List.of("ops@myamazingapp.example.com", " Lead@Example.org ")),
+                Map.entry("environments.qa.logRetentionDays", 14),
+                Map.entry("environments.qa.logTransitionDays", 45),
+                Map.entry("environments.qa.logArchiveDays", 120),
+                Map.entry("environments.qa.reportSchedule", "0 0 4 * * *"),
+                Map.entry("environments.prod.hostedZoneId", "Z0123456789ABCDEFGHIJ"),
+                Map.entry("environments.prod.hostedZoneName", "myamazingapp.example.com")));
         stacks = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "qa"));
         var prod = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "prod"));
         template = Template.fromStack(stacks.application());
@@ -95,7 +99,14 @@ class EnvironmentOptionsTest {
     @Test
     void reportAdminsAndScheduleReachTheContainerWhenConfigured() {
         var container = template.findResources("AWS::ECS::TaskDefinition").values().iterator().next().toString();
-        assertThat(container).contains("Name=REPORT_ADMINS, Value=ops@myamazingapp.example.com",
+        assertThat(container).contains("Name=REPORT_ADMINS, Value=ops@myamazingapp.example.com,Lead@Example.org",
                 "Name=REPORT_SCHEDULE, Value=0 0 4 * * *");
+    }
+
+    @Test
+    void theConfiguredLogDaysReachTheLoggingBucketsLifecycleAndCloudWatch() {
+        template.hasResourceProperties("AWS::S3::Bucket", StorageTest.loggingLifecycle(45, 120));
+        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
+                "LogGroupName", "/myamazingapp/qa/web", "RetentionInDays", 14));
     }
 }

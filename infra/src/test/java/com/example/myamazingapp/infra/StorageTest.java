@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -78,13 +79,20 @@ class StorageTest {
                         "LogFilePrefix", "s3-access/reports/"));
     }
 
-    @ParameterizedTest(name = "{0}: myamazingapp_logging_bucket moves logs to infrequent access after 30 days, then expires them")
-    @ValueSource(strings = {"qa", "prod"})
-    void loggingLifecycle(String env) {
-        var days = env.equals("prod") ? 365 : 90;
-        assertThat(bucketProperties(env, storage(env).loggingBucket()).get("LifecycleConfiguration").toString())
-                .contains("ExpirationInDays=" + days)
-                .contains("StorageClass=STANDARD_IA", "TransitionInDays=30");
+    @ParameterizedTest(name = "{0}: myamazingapp_logging_bucket moves logs to infrequent access after logTransitionDays, then expires them after logArchiveDays")
+    @CsvSource({"qa, 60, 90", "prod, 180, 365"})
+    void loggingLifecycle(String env, int transitionDays, int archiveDays) {
+        application(env).hasResourceProperties("AWS::S3::Bucket", loggingLifecycle(transitionDays, archiveDays));
+    }
+
+    /** The logging bucket's one lifecycle rule (its id is the logging bucket's alone). */
+    static Map<String, Object> loggingLifecycle(int transitionDays, int archiveDays) {
+        return Map.of("LifecycleConfiguration", Map.of("Rules", List.of(Map.of(
+                "Id", "archive-then-expire",
+                "Status", "Enabled",
+                "Transitions", List.of(Map.of("StorageClass", "STANDARD_IA", "TransitionInDays", transitionDays)),
+                "ExpirationInDays", archiveDays,
+                "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1)))));
     }
 
     @ParameterizedTest(name = "{0}: the logging bucket lets Elastic Load Balancing write ALB1's logs under alb/, and nothing more")
