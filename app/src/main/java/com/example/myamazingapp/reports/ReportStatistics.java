@@ -22,6 +22,13 @@ class ReportStatistics {
     static final int DAYS = 90;
     static final int TOP_CONTENT_TYPES = 8;
 
+    /**
+     * A content type is shown only when at least this many distinct owners uploaded it (k-anonymity): a client may
+     * declare any well-formed type, such as application/jane-doe-payroll, and a type only one or two people use
+     * could name them or say what they store.
+     */
+    static final int MIN_OWNERS_PER_CONTENT_TYPE = 3;
+
     /** Upper bounds (exclusive) of the file-size buckets, and their labels; the last bucket is open. */
     static final long[] SIZE_LIMITS = {1L << 10, 1L << 20, 10L << 20, 100L << 20};
     static final List<String> SIZE_LABELS = List.of("< 1 KiB", "1 KiB – 1 MiB", "1 MiB – 10 MiB", "10 MiB – 100 MiB", "≥ 100 MiB");
@@ -111,9 +118,13 @@ class ReportStatistics {
         return jdbc.sql("""
                         with typed as (
                             select case when lower(split_part(content_type, ';', 1)) ~ :mediaType
-                                        then lower(split_part(content_type, ';', 1)) end as type
+                                        then lower(split_part(content_type, ';', 1)) end as type,
+                                   owner_id
                             from stored_files where created_at < :cutoff),
-                        counted as (select type, count(*) as files from typed group by type),
+                        counted as (
+                            select case when count(distinct owner_id) >= :minOwners then type end as type,
+                                   count(*) as files
+                            from typed group by typed.type),
                         ranked as (
                             select type, files, row_number() over (order by type is null, files desc, type) as rank
                             from counted),
@@ -126,6 +137,7 @@ class ReportStatistics {
                 .param("mediaType", MEDIA_TYPE)
                 .param("cutoff", utc(cutoff))
                 .param("top", TOP_CONTENT_TYPES)
+                .param("minOwners", MIN_OWNERS_PER_CONTENT_TYPE)
                 .query((rs, row) -> new Report.Count(rs.getString("label"), rs.getLong("files")))
                 .list();
     }
