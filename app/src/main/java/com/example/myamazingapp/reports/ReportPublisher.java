@@ -11,13 +11,17 @@ import com.example.myamazingapp.storage.LocalFolderObjectStore;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Writes a report into the reports bucket: the dated folder first, then the latest/ copy, then the index.
  *
- * <p>latest/ is always a byte copy of one dated folder, and dated folders never change. So when a write fails
- * after latest/ was touched, latest/ may mix two reports, and the previous one is put back by copying its dated
- * folder over latest/ (or, with no previous report, latest/ is removed). A failure before that leaves latest/
+ * <p>Dated objects are write-once: caches may keep them for a year from their first write, even when the run that
+ * wrote them failed later, so a retry keeps the objects that exist and writes only the missing ones.
+ *
+ * <p>latest/ is always a byte copy of one dated folder, copied from it, and dated folders never change. So when a
+ * write fails after latest/ was touched, latest/ may mix two reports, and the previous one is put back the same way,
+ * by copying its dated folder over latest/ (or, with no previous report, latest/ is removed). A failure before that leaves latest/
  * as it was. Either way the exception goes on, so the run fails and can be retried.
  */
 class ReportPublisher {
@@ -31,6 +35,8 @@ class ReportPublisher {
 
     /** Where the objects go: the reports bucket, or a local folder for the embedded default. */
     interface Target {
+        boolean exists(String key);
+
         void put(String key, ReportObject object, String cacheControl);
 
         /** Copies {@code from} to {@code to} inside the target, with the object's Content-Type and this Cache-Control. */
@@ -40,6 +46,17 @@ class ReportPublisher {
 
         static Target bucket(S3Client s3, String bucket) {
             return new Target() {
+                /** HeadObject: a missing key is a 404 because the task role may list reports/ (without, S3 says 403). */
+                @Override
+                public boolean exists(String key) {
+                    try {
+                        s3.headObject(request -> request.bucket(bucket).key(key));
+                        return true;
+                    } catch (NoSuchKeyException e) {
+                        return false;
+                    }
+                }
+
                 @Override
                 public void put(String key, ReportObject object, String cacheControl) {
                     s3.putObject(request -> request.bucket(bucket).key(key)
@@ -70,6 +87,11 @@ class ReportPublisher {
         static Target folder(LocalFolderObjectStore folder) {
             return new Target() {
                 @Override
+                public boolean exists(String key) {
+                    return folder.exists(key);
+                }
+
+                @Override
                 public void put(String key, ReportObject object, String cacheControl) {
                     folder.put(key, new ByteArrayInputStream(object.body()), object.body().length, object.contentType());
                 }
@@ -98,19 +120,28 @@ class ReportPublisher {
     }
 
     /**
-     * @param files    the report's files, the same bytes for reports/&lt;date&gt;/ and reports/latest/
+     * @param files    the report's files for reports/&lt;date&gt;/, unless an earlier attempt already wrote them
      * @param index    reports/index.html, already listing the new date
      * @param previous the report latest/ shows now (the last run that published), if any
      */
     void publish(LocalDate date, List<ReportObject> files, ReportObject index, Optional<LocalDate> previous) {
-        files.forEach(object -> target.put(PREFIX + date + "/" + object.name(), object, IMMUTABLE));
+        for (var object : files) {
+            var key = PREFIX + date + "/" + object.name();
+            if (!target.exists(key)) {
+                target.put(key, object, IMMUTABLE);
+            }
+        }
         // From here on latest/ may change, so a failure puts the previous report back before the run fails.
         try {
-            files.forEach(object -> target.put(LATEST + object.name(), object, SHORT));
+            copyToLatest(date, files);
             target.put(PREFIX + index.name(), index, SHORT);
         } catch (RuntimeException failure) {
             try {
-                restoreLatest(files, previous);
+                if (previous.isPresent()) {
+                    copyToLatest(previous.get(), files);
+                } else {
+                    files.forEach(object -> target.delete(LATEST + object.name()));
+                }
             } catch (RuntimeException restoreFailure) {
                 failure.addSuppressed(restoreFailure);
             }
@@ -118,14 +149,11 @@ class ReportPublisher {
         }
     }
 
-    /** The file names and types are the same in every report, so the new report's list names the old one's files. */
-    private void restoreLatest(List<ReportObject> files, Optional<LocalDate> previous) {
-        for (var object : files) {
-            if (previous.isPresent()) {
-                target.copy(PREFIX + previous.get() + "/" + object.name(), LATEST + object.name(), object, SHORT);
-            } else {
-                target.delete(LATEST + object.name());
-            }
-        }
+    /**
+     * latest/ gets the dated folder's bytes as they are (perhaps an earlier attempt's). The file names and types are
+     * the same in every report, so the new report's list names any report's files.
+     */
+    private void copyToLatest(LocalDate date, List<ReportObject> files) {
+        files.forEach(object -> target.copy(PREFIX + date + "/" + object.name(), LATEST + object.name(), object, SHORT));
     }
 }

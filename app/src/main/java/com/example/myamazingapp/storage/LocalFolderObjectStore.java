@@ -45,6 +45,10 @@ public class LocalFolderObjectStore implements ObjectStore {
         }
     }
 
+    public boolean exists(String key) {
+        return Files.exists(resolve(key));
+    }
+
     @Override
     public void delete(String key) {
         try {

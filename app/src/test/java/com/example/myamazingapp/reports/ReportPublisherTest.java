@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.myamazingapp.storage.LocalFolderObjectStore;
@@ -27,11 +28,16 @@ class ReportPublisherTest {
                 ReportObject.text("index.html", ReportObject.HTML, "<p>" + marker + "</p>"));
     }
 
-    /** Records every write as text and refuses each one to {@code refusedKey}. */
-    private record Recording(List<String> writes, String refusedKey) implements ReportPublisher.Target {
+    /** Records every write as text and refuses each one to {@code refusedKey}; {@code existing} keys exist already. */
+    private record Recording(List<String> writes, String refusedKey, Set<String> existing) implements ReportPublisher.Target {
 
         Recording(String refusedKey) {
-            this(new ArrayList<>(), refusedKey);
+            this(new ArrayList<>(), refusedKey, Set.of());
+        }
+
+        @Override
+        public boolean exists(String key) {
+            return existing.contains(key);
         }
 
         @Override
@@ -67,10 +73,22 @@ class ReportPublisherTest {
                 "put reports/2026-11-26/report.json " + ReportPublisher.IMMUTABLE,
                 "put reports/2026-11-26/daily.csv " + ReportPublisher.IMMUTABLE,
                 "put reports/2026-11-26/index.html " + ReportPublisher.IMMUTABLE,
-                "put reports/latest/report.json " + ReportPublisher.SHORT,
-                "put reports/latest/daily.csv " + ReportPublisher.SHORT,
-                "put reports/latest/index.html " + ReportPublisher.SHORT,
+                "copy reports/2026-11-26/report.json reports/latest/report.json application/json " + ReportPublisher.SHORT,
+                "copy reports/2026-11-26/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 " + ReportPublisher.SHORT,
+                "copy reports/2026-11-26/index.html reports/latest/index.html text/html; charset=utf-8 " + ReportPublisher.SHORT,
                 "put reports/index.html " + ReportPublisher.SHORT);
+    }
+
+    @Test
+    void datedObjectsThatExistAreNotWrittenAgain() {
+        var target = new Recording(new ArrayList<>(), "none",
+                Set.of("reports/2026-11-26/report.json", "reports/2026-11-26/index.html"));
+
+        new ReportPublisher(target).publish(DATE, files("retry"), INDEX, Optional.of(PREVIOUS));
+
+        assertThat(target.writes()).filteredOn(write -> write.startsWith("put reports/2026-11-26/"))
+                .containsExactly("put reports/2026-11-26/daily.csv " + ReportPublisher.IMMUTABLE);
+        assertThat(target.writes()).filteredOn(write -> write.contains(" reports/latest/")).hasSize(3);
     }
 
     @Test
@@ -102,14 +120,15 @@ class ReportPublisherTest {
         var target = new Recording("reports/latest/daily.csv");
 
         assertThatThrownBy(() -> new ReportPublisher(target).publish(DATE, files("new"), INDEX, Optional.empty()))
-                .hasMessage("injected: put reports/latest/daily.csv " + ReportPublisher.SHORT)
+                .hasMessage("injected: copy reports/2026-11-26/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 "
+                        + ReportPublisher.SHORT)
                 // The delete of the refused key is refused too: the run's failure carries both.
                 .satisfies(failure -> assertThat(failure.getSuppressed()).extracting(Throwable::getMessage)
                         .containsExactly("injected: delete reports/latest/daily.csv"));
 
         assertThat(target.writes()).endsWith(
-                "put reports/latest/report.json " + ReportPublisher.SHORT,
-                "put reports/latest/daily.csv " + ReportPublisher.SHORT,
+                "copy reports/2026-11-26/report.json reports/latest/report.json application/json " + ReportPublisher.SHORT,
+                "copy reports/2026-11-26/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 " + ReportPublisher.SHORT,
                 "delete reports/latest/report.json",
                 "delete reports/latest/daily.csv");
     }

@@ -284,6 +284,29 @@ class ReportsTest extends IntegrationTest {
     }
 
     @Test
+    void aRetryKeepsTheDatedObjectsOfTheFailedAttemptAndCopiesThemToLatest() {
+        var failed = job("2025-06-01T02:00:05Z", ReportsTestSupport.refusingTheSecondLatestWrite(support.bucket(), new AtomicInteger()))
+                .runScheduled(java.time.Instant.parse(FIRED));
+        assertThat(failed.outcome()).isEqualTo(ReportJob.Outcome.FAILED);
+        // Compared as text (all of them are UTF-8), so that a failure shows the difference readably.
+        var firstAttempt = new java.util.HashMap<String, String>();
+        for (var name : ReportRenderer.FILE_NAMES) {
+            firstAttempt.put(name, support.text("reports/2025-06-01/" + name));
+        }
+
+        // The retry computes the report again, with a later generatedAt, but D's folder may be cached already.
+        var retried = job("2025-06-01T02:05:00Z").runScheduled(java.time.Instant.parse("2025-06-01T02:00:00.500Z"));
+
+        assertThat(retried.outcome()).isEqualTo(ReportJob.Outcome.PUBLISHED);
+        for (var name : ReportRenderer.FILE_NAMES) {
+            assertThat(support.text("reports/2025-06-01/" + name)).as(name).isEqualTo(firstAttempt.get(name));
+            assertThat(support.text("reports/latest/" + name)).as(name).isEqualTo(firstAttempt.get(name));
+        }
+        assertThat(json.readTree(support.text("reports/latest/report.json")).get("generatedAt").asString())
+                .isEqualTo("2025-06-01T02:00:05Z");
+    }
+
+    @Test
     void withNoPreviousReportAFailureInLatestRemovesWhatItWrote() {
         var latestWrites = new AtomicInteger();
         var failed = job("2025-06-01T02:00:05Z", ReportsTestSupport.refusingTheSecondLatestWrite(support.bucket(), latestWrites))

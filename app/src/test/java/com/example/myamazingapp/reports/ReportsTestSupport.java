@@ -117,6 +117,11 @@ final class ReportsTestSupport {
     static ReportPublisher.Target watching(ReportPublisher.Target bucket, Consumer<String> beforeWrite) {
         return new ReportPublisher.Target() {
             @Override
+            public boolean exists(String key) {
+                return bucket.exists(key);
+            }
+
+            @Override
             public void put(String key, ReportObject object, String cacheControl) {
                 beforeWrite.accept(key);
                 bucket.put(key, object, cacheControl);
