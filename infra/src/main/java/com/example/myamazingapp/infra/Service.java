@@ -159,6 +159,13 @@ public class Service extends Construct {
                 .actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))
                 .resources(List.of(storage.reportsBucket().arnForObjects("reports/*")))
                 .build());
+        // Dated reports are write-once: the job asks HeadObject whether one exists, and without ListBucket S3 answers
+        // 403 instead of 404 for a missing key. The keys are report dates, published anyway.
+        taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("ReportsBucketExists")
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(storage.reportsBucket().getBucketArn()))
+                .build());
     }
 
     private void suppressNagFindings() {

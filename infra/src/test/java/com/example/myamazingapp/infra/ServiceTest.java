@@ -178,7 +178,9 @@ class ServiceTest {
                                 "Action", "s3:ListBucket", "Resource", data),
                         Map.of("Sid", "ReportsBucketPublish", "Effect", "Allow",
                                 "Action", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
-                                "Resource", Map.of("Fn::Join", List.of("", List.of(reports, "/reports/*"))))))));
+                                "Resource", Map.of("Fn::Join", List.of("", List.of(reports, "/reports/*")))),
+                        Map.of("Sid", "ReportsBucketExists", "Effect", "Allow",
+                                "Action", "s3:ListBucket", "Resource", reports)))));
         assertThat(application(env).findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
                 "Properties", Map.of("Roles", List.of(taskRole)))))).hasSize(1);
     }
