@@ -35,7 +35,7 @@ class ReportAdminController {
             case PUBLISHED -> "The report of " + result.date() + " is published.";
             case ALREADY_PUBLISHED -> "The report of " + result.date()
                     + " was already published; a dated report never changes, the next one comes tomorrow.";
-            case SLOT_ALREADY_RUN -> "Another report run is in progress; try again in a minute.";
+            case SLOT_ALREADY_RUN -> "Another run of the same moment already finished; see the runs below.";
             case FAILED -> "The report run failed (see the application log); the previous report stays published. Try again.";
         });
         return "redirect:" + ReportAdminSecurity.PATH;
