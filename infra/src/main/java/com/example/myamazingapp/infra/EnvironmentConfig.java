@@ -83,7 +83,6 @@ public record EnvironmentConfig(
     private static final Pattern DOMAIN = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern CERTIFICATE_ARN = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[0-9a-f-]+");
     private static final Pattern INSTANCE_CLASS = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
     private static final Pattern SSM_NAME = Pattern.compile("/?[a-zA-Z0-9_.\\-/]{1,1011}");
     /** Fargate's valid CPU (units) → memory (MiB) combinations, for the sizes a web application uses. */
     private static final Map<Integer, int[]> FARGATE_MEMORY = Map.of(
@@ -198,7 +197,7 @@ public record EnvironmentConfig(
                         + logTransitionDays + ") < logArchiveDays (" + logArchiveDays + "): CloudWatch keeps the lines "
                         + "first, the S3 archive then moves them to Standard-IA and finally expires them");
         check(problems, reportAdmins == null || Arrays.stream(reportAdmins.split(","))
-                        .allMatch(email -> EMAIL.matcher(email).matches()),
+                        .allMatch(email -> ContextLists.EMAIL.matcher(email).matches()),
                 "reportAdmins must be e-mail addresses (was " + reportAdmins + ")");
         check(problems, ecrKeepImages >= 2 && ecrKeepImages <= 1000,
                 "ecrKeepImages must be between 2 and 1000 (was " + ecrKeepImages + ")");
@@ -288,9 +287,8 @@ public record EnvironmentConfig(
             if (value == null) {
                 return fallback;
             }
-            var items = value instanceof List<?> array ? array.stream().map(String::valueOf).toList()
-                    : List.of(value.toString().split(","));
-            var joined = String.join(",", items.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+            var items = ContextLists.items(value instanceof List<?> ? value : value.toString());
+            var joined = String.join(",", items.stream().map(String::valueOf).filter(s -> !s.isEmpty()).toList());
             return joined.isEmpty() ? null : joined;
         }
 

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import software.constructs.Node;
 
+import com.example.myamazingapp.infra.ContextLists;
+
 /**
  * The delivery pipeline's settings: the document's GitHubRepo and GitHubSecret parameters plus the approvers.
  * Read from the cdk.json context object {@code pipeline}; any single field can be overridden on the command line
@@ -62,7 +64,6 @@ public record PipelineConfig(
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9/_+=.@-]{1,512}");
     private static final Pattern CONNECTION_ARN = Pattern.compile(
             "arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:\\d{12}:connection/[A-Za-z0-9-]+");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
 
     public PipelineConfig {
         require("githubOwner", githubOwner, GITHUB_OWNER, "a GitHub user or organisation name");
@@ -85,7 +86,7 @@ public record PipelineConfig(
             throw invalid("approverEmails", null, "needs at least one e-mail address: nobody would be asked to approve");
         }
         for (var email : approverEmails) {
-            require("approverEmails", email, EMAIL, "an e-mail address");
+            require("approverEmails", email, ContextLists.EMAIL, "an e-mail address");
         }
         approverEmails = List.copyOf(approverEmails);
     }
@@ -126,23 +127,12 @@ public record PipelineConfig(
         return s.isBlank() ? fallback : s.strip();
     }
 
-    // A JSON array in cdk.json, or a comma-separated string from -c pipeline.approverEmails=a@x.com,b@x.com
     private static List<String> emails(Object value) {
-        var list = new ArrayList<String>();
-        if (value instanceof List<?> items) {
-            for (var item : items) {
-                list.add(item == null ? null : item.toString().strip());
-            }
-        } else if (value instanceof String s) {
-            for (var part : s.split(",")) {
-                if (!part.isBlank()) {
-                    list.add(part.strip());
-                }
-            }
-        } else if (value != null) {
+        var items = ContextLists.items(value);
+        if (items == null && value != null) {
             throw invalid("approverEmails", value, "must be a list of e-mail addresses");
         }
-        return list;
+        return items == null ? new ArrayList<>() : items;
     }
 
     private static void require(String name, String value, Pattern pattern, String what) {
