@@ -1,7 +1,6 @@
 package com.example.myamazingapp.accounts;
 
 import java.util.List;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -47,12 +46,14 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         }
         throttle.clear(email, client);
         var principal = new CurrentAccount(account.get().id(), account.get().email());
-        return UsernamePasswordAuthenticationToken.authenticated(principal, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                principal, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));
     }
 
     /** Form login and HTTP Basic both attach the request's remote address (the ALB's last X-Forwarded-For hop). */
     private static String clientAddress(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails details && details.getRemoteAddress() != null
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                        && details.getRemoteAddress() != null
                 ? details.getRemoteAddress()
                 : "";
     }

@@ -1,7 +1,6 @@
 package com.example.myamazingapp.accounts;
 
 import java.util.Optional;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

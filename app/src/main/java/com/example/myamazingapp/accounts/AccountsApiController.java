@@ -1,7 +1,6 @@
 package com.example.myamazingapp.accounts;
 
 import java.net.URI;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,9 +18,9 @@ class AccountsApiController {
     @PostMapping("/api/accounts")
     ResponseEntity<CurrentAccount> signUp(@RequestBody SignUp request) {
         var account = accounts.signUp(request.email(), request.password());
-        return ResponseEntity.created(URI.create("/api/accounts/" + account.id())).body(account);
+        return ResponseEntity.created(URI.create("/api/accounts/" + account.id()))
+                .body(account);
     }
 
-    record SignUp(String email, String password) {
-    }
+    record SignUp(String email, String password) {}
 }

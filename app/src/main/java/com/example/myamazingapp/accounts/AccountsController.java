@@ -20,9 +20,11 @@ class AccountsController {
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, Model model) {
         if (error != null) {
-            model.addAttribute("error", "locked".equals(error)
-                    ? AccountAuthenticationProvider.LOCKED_MESSAGE
-                    : "Wrong e-mail or password.");
+            model.addAttribute(
+                    "error",
+                    "locked".equals(error)
+                            ? AccountAuthenticationProvider.LOCKED_MESSAGE
+                            : "Wrong e-mail or password.");
         }
         return "login";
     }

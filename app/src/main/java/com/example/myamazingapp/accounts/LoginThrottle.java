@@ -1,17 +1,16 @@
 package com.example.myamazingapp.accounts;
 
 import java.time.Duration;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Failed sign-ins within 15 minutes are counted per e-mail <em>and client address</em>: after {@value #MAX_FAILURES}
- * for one e-mail from one address, that address may not try that e-mail again until the failures are 15 minutes old,
- * so somebody else cannot lock the owner out. One address is also refused after {@value #MAX_FAILURES_PER_CLIENT}
- * failures over any e-mails (guessing across accounts). The client address is the request's remote address, which
- * behind the load balancer Tomcat takes from the last X-Forwarded-For hop (server.forward-headers-strategy=native).
- * Kept in PostgreSQL so that both tasks behind the load balancer count together.
+ * for one e-mail from one address, that address may not try that e-mail again until the failures are 15 minutes old, so
+ * somebody else cannot lock the owner out. One address is also refused after {@value #MAX_FAILURES_PER_CLIENT} failures
+ * over any e-mails (guessing across accounts). The client address is the request's remote address, which behind the
+ * load balancer Tomcat takes from the last X-Forwarded-For hop (server.forward-headers-strategy=native). Kept in
+ * PostgreSQL so that both tasks behind the load balancer count together.
  */
 @Component
 class LoginThrottle {

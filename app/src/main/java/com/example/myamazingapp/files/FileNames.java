@@ -1,21 +1,19 @@
 package com.example.myamazingapp.files;
 
 import java.text.Normalizer;
-
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * The user's file name is kept for display and the download's Content-Disposition only (any Unicode); it never
- * becomes a path or a storage key. Path parts, control and bidi-format characters are dropped, length is capped.
+ * The user's file name is kept for display and the download's Content-Disposition only (any Unicode); it never becomes
+ * a path or a storage key. Path parts, control and bidi-format characters are dropped, length is capped.
  */
 final class FileNames {
 
     static final int MAX_CODE_POINTS = 255;
     static final String FALLBACK = "unnamed";
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     static String clean(String raw) {
         if (raw == null) {
@@ -27,8 +25,13 @@ final class FileNames {
         var kept = new StringBuilder();
         name.codePoints()
                 .filter(c -> switch (Character.getType(c)) {
-                    case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.UNASSIGNED,
-                         Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.PRIVATE_USE -> false;
+                    case Character.CONTROL,
+                            Character.FORMAT,
+                            Character.SURROGATE,
+                            Character.UNASSIGNED,
+                            Character.LINE_SEPARATOR,
+                            Character.PARAGRAPH_SEPARATOR,
+                            Character.PRIVATE_USE -> false;
                     default -> true;
                 })
                 .forEach(kept::appendCodePoint);

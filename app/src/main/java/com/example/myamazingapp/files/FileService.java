@@ -1,5 +1,7 @@
 package com.example.myamazingapp.files;
 
+import com.example.myamazingapp.storage.ObjectStore;
+import com.example.myamazingapp.storage.StorageUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -16,12 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.example.myamazingapp.storage.ObjectStore;
-import com.example.myamazingapp.storage.StorageUnavailableException;
-
 /**
- * Uploads, downloads and deletes, keeping the bucket and the table in agreement: the object is stored before its row
- * is written, and removed again if the row cannot be written; a store failure leaves no row.
+ * Uploads, downloads and deletes, keeping the bucket and the table in agreement: the object is stored before its row is
+ * written, and removed again if the row cannot be written; a store failure leaves no row.
  */
 @Service
 public class FileService {
@@ -34,7 +32,8 @@ public class FileService {
     private final UploadLimits limits;
     private final TransactionTemplate transaction;
 
-    public FileService(ObjectStore store, StoredFileRepository files, UploadLimits limits, TransactionTemplate transaction) {
+    public FileService(
+            ObjectStore store, StoredFileRepository files, UploadLimits limits, TransactionTemplate transaction) {
         this.store = store;
         this.files = files;
         this.limits = limits;
@@ -73,8 +72,15 @@ public class FileService {
             deleteObject(key);
             throw endedEarly(measured.count() + " of " + length);
         }
-        var file = new StoredFile(id, ownerId, FileNames.clean(name), FileNames.contentType(contentType), length,
-                measured.sha256Hex(), key, null);
+        var file = new StoredFile(
+                id,
+                ownerId,
+                FileNames.clean(name),
+                FileNames.contentType(contentType),
+                length,
+                measured.sha256Hex(),
+                key,
+                null);
         try {
             return files.insert(file);
         } catch (RuntimeException e) {
@@ -117,7 +123,10 @@ public class FileService {
 
     public FilePage list(long ownerId, int page) {
         int safePage = Math.max(0, page);
-        return new FilePage(files.newestFirst(ownerId, (long) safePage * PAGE_SIZE, PAGE_SIZE), safePage, PAGE_SIZE,
+        return new FilePage(
+                files.newestFirst(ownerId, (long) safePage * PAGE_SIZE, PAGE_SIZE),
+                safePage,
+                PAGE_SIZE,
                 files.count(ownerId));
     }
 
@@ -155,7 +164,8 @@ public class FileService {
     /** The client stopped sending: a 400 for them and an INFO line, not a storage outage. */
     private static ResponseStatusException endedEarly(String received) {
         log.info("Upload ended after {} bytes; nothing stored", received);
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST,
+        return new ResponseStatusException(
+                HttpStatus.BAD_REQUEST,
                 "The upload ended after " + received + " bytes. Nothing was stored; please send the file again.");
     }
 

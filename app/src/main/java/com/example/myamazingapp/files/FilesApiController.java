@@ -1,13 +1,12 @@
 package com.example.myamazingapp.files;
 
+import com.example.myamazingapp.accounts.CurrentAccount;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,8 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import com.example.myamazingapp.accounts.CurrentAccount;
 
 /** The same operations as the pages, as JSON over HTTP Basic, for scripts and tests. */
 @RestController
@@ -37,7 +34,8 @@ class FilesApiController {
     @GetMapping
     Listing list(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "0") int page) {
         var result = files.list(me.id(), page);
-        return new Listing(result.items().stream().map(FileView::of).toList(), result.page(), result.size(), result.total());
+        return new Listing(
+                result.items().stream().map(FileView::of).toList(), result.page(), result.size(), result.total());
     }
 
     @GetMapping("/{id}")
@@ -53,8 +51,10 @@ class FilesApiController {
 
     /** A multipart form upload (field "file"), as a browser would send it. */
     @PostMapping(consumes = "multipart/form-data")
-    ResponseEntity<FileView> uploadForm(@AuthenticationPrincipal CurrentAccount me,
-                                        @RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+    ResponseEntity<FileView> uploadForm(
+            @AuthenticationPrincipal CurrentAccount me,
+            @RequestParam(name = "file", required = false) MultipartFile file)
+            throws IOException {
         return created(files.upload(me.id(), file));
     }
 
@@ -63,8 +63,9 @@ class FilesApiController {
      * streamed straight to the store; a chunked body is counted against the limit while it is spooled to disk.
      */
     @PutMapping
-    ResponseEntity<FileView> uploadRaw(@AuthenticationPrincipal CurrentAccount me, @RequestParam String name,
-                                       HttpServletRequest request) throws IOException {
+    ResponseEntity<FileView> uploadRaw(
+            @AuthenticationPrincipal CurrentAccount me, @RequestParam String name, HttpServletRequest request)
+            throws IOException {
         long length = request.getContentLengthLong();
         try (var content = request.getInputStream()) {
             var stored = length >= 0
@@ -84,13 +85,17 @@ class FilesApiController {
         return ResponseEntity.created(URI.create("/api/files/" + file.id())).body(FileView.of(file));
     }
 
-    record Listing(List<FileView> items, int page, int size, long total) {
-    }
+    record Listing(List<FileView> items, int page, int size, long total) {}
 
     /** What the API shows of a file: not the owner, not the storage key. */
     record FileView(UUID id, String name, String contentType, long size, String sha256, OffsetDateTime createdAt) {
         static FileView of(StoredFile file) {
-            return new FileView(file.id(), file.originalName(), file.contentType(), file.sizeBytes(), file.sha256(),
+            return new FileView(
+                    file.id(),
+                    file.originalName(),
+                    file.contentType(),
+                    file.sizeBytes(),
+                    file.sha256(),
                     file.createdAt());
         }
     }

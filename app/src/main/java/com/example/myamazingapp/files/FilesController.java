@@ -1,8 +1,8 @@
 package com.example.myamazingapp.files;
 
+import com.example.myamazingapp.accounts.CurrentAccount;
 import java.io.IOException;
 import java.util.UUID;
-
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import com.example.myamazingapp.accounts.CurrentAccount;
 
 /** The "My files" page: upload, list, download, delete. */
 @Controller
@@ -35,11 +33,15 @@ class FilesController {
     }
 
     @GetMapping("/files")
-    String list(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "0") int page,
-                @RequestParam(required = false) UUID uploaded, Model model) {
+    String list(
+            @AuthenticationPrincipal CurrentAccount me,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) UUID uploaded,
+            Model model) {
         model.addAttribute("files", files.list(me.id(), page));
         if (uploaded != null) {
-            model.addAttribute("message", "Uploaded " + files.get(me.id(), uploaded).originalName() + ".");
+            model.addAttribute(
+                    "message", "Uploaded " + files.get(me.id(), uploaded).originalName() + ".");
         }
         model.addAttribute("maxUploadBytes", limits.maxBytes());
         model.addAttribute("maxUploadText", UploadLimits.readable(limits.maxBytes()));
@@ -47,7 +49,9 @@ class FilesController {
     }
 
     @PostMapping("/files")
-    String upload(@AuthenticationPrincipal CurrentAccount me, @RequestParam(name = "file", required = false) MultipartFile file)
+    String upload(
+            @AuthenticationPrincipal CurrentAccount me,
+            @RequestParam(name = "file", required = false) MultipartFile file)
             throws IOException {
         var stored = files.upload(me.id(), file);
         // In the URL rather than a flash attribute: the page's XMLHttpRequest follows this redirect itself and

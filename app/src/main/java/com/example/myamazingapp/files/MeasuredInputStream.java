@@ -10,10 +10,10 @@ import java.util.HexFormat;
 /**
  * Counts and hashes (SHA-256) the bytes as they stream through, and stops at a limit. Mark/reset is not supported on
  * purpose: a reader that wants to retry (the AWS SDK) must buffer above us, so every byte is hashed exactly once.
- * <p>
- * A body that breaks while it is read (the client went away), or with a declared length ({@link #exactly}) ends
- * before it, is the client's problem, not the store's: {@link UploadEndedEarlyException} is thrown from inside the
- * read and remembered, so the caller can tell it apart from a storage failure whatever the store wraps it in.
+ *
+ * <p>A body that breaks while it is read (the client went away), or with a declared length ({@link #exactly}) ends
+ * before it, is the client's problem, not the store's: {@link UploadEndedEarlyException} is thrown from inside the read
+ * and remembered, so the caller can tell it apart from a storage failure whatever the store wraps it in.
  */
 class MeasuredInputStream extends FilterInputStream {
 

@@ -3,7 +3,6 @@ package com.example.myamazingapp.files;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,10 +22,7 @@ public class StoredFileRepository {
         return jdbc.sql("""
                         INSERT INTO stored_files (id, owner_id, original_name, content_type, size_bytes, sha256, storage_key)
                         VALUES (:id, :ownerId, :originalName, :contentType, :sizeBytes, :sha256, :storageKey)
-                        RETURNING\s""" + COLUMNS)
-                .paramSource(file)
-                .query(StoredFile.class)
-                .single();
+                        RETURNING\s""" + COLUMNS).paramSource(file).query(StoredFile.class).single();
     }
 
     /** The owner is part of every lookup: another user's id is simply not found. */
@@ -59,8 +55,9 @@ public class StoredFileRepository {
 
     public boolean delete(UUID id, long ownerId) {
         return jdbc.sql("DELETE FROM stored_files WHERE id = :id AND owner_id = :ownerId")
-                .param("id", id)
-                .param("ownerId", ownerId)
-                .update() == 1;
+                        .param("id", id)
+                        .param("ownerId", ownerId)
+                        .update()
+                == 1;
     }
 }

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -43,10 +42,7 @@ class ActivityRecorder {
             jdbc.sql("""
                             insert into account_activity (account_id, day)
                             select id, :day from accounts where email = :email
-                            on conflict do nothing""")
-                    .param("day", today)
-                    .param("email", email)
-                    .update();
+                            on conflict do nothing""").param("day", today).param("email", email).update();
             recorded.put(email, today);
         } catch (DataAccessException e) {
             // A statistic is not worth a failed sign-in: the listener runs inside the authentication.

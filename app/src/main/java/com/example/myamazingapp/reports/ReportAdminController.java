@@ -31,13 +31,17 @@ class ReportAdminController {
     @PostMapping("/publish")
     String publish(Authentication administrator, RedirectAttributes redirect) {
         var result = job.publishNow(administrator.getName());
-        redirect.addFlashAttribute("message", switch (result.outcome()) {
-            case PUBLISHED -> "The report of " + result.date() + " is published.";
-            case ALREADY_PUBLISHED -> "The report of " + result.date()
-                    + " was already published; a dated report never changes, the next one comes tomorrow.";
-            case SLOT_ALREADY_RUN -> "Another run of the same moment already finished; see the runs below.";
-            case FAILED -> "The report run failed (see the application log); the previous report stays published. Try again.";
-        });
+        redirect.addFlashAttribute(
+                "message",
+                switch (result.outcome()) {
+                    case PUBLISHED -> "The report of " + result.date() + " is published.";
+                    case ALREADY_PUBLISHED ->
+                        "The report of " + result.date()
+                                + " was already published; a dated report never changes, the next one comes tomorrow.";
+                    case SLOT_ALREADY_RUN -> "Another run of the same moment already finished; see the runs below.";
+                    case FAILED ->
+                        "The report run failed (see the application log); the previous report stays published. Try again.";
+                });
         return "redirect:" + ReportAdminSecurity.PATH;
     }
 }

@@ -11,9 +11,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
- * The report administration pages get their own filter chain, ahead of the application's: signed-in accounts named
- * in REPORT_ADMINS only (others get 403, anonymous visitors go to the sign-in page). The session, and so the
- * sign-in, is the application's; CSRF protection stays on.
+ * The report administration pages get their own filter chain, ahead of the application's: signed-in accounts named in
+ * REPORT_ADMINS only (others get 403, anonymous visitors go to the sign-in page). The session, and so the sign-in, is
+ * the application's; CSRF protection stays on.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportAdminSecurity {
@@ -26,9 +26,11 @@ class ReportAdminSecurity {
         return http.securityMatcher(PATH, PATH + "/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) -> {
                     var current = authentication.get();
-                    return new AuthorizationDecision(!(current instanceof AnonymousAuthenticationToken) && admins.includes(current));
+                    return new AuthorizationDecision(
+                            !(current instanceof AnonymousAuthenticationToken) && admins.includes(current));
                 }))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .exceptionHandling(
+                        errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 .build();
     }
 }

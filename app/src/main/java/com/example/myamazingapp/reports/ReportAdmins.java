@@ -4,12 +4,11 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.security.core.Authentication;
 
 /**
- * The accounts that may publish a report on demand: the e-mail addresses in REPORT_ADMINS, compared lower-case.
- * Public for the pages, which show the administration link to these accounts only.
+ * The accounts that may publish a report on demand: the e-mail addresses in REPORT_ADMINS, compared lower-case. Public
+ * for the pages, which show the administration link to these accounts only.
  */
 public record ReportAdmins(Set<String> emails) {
 
@@ -21,7 +20,8 @@ public record ReportAdmins(Set<String> emails) {
     }
 
     public boolean includes(Authentication authentication) {
-        return authentication != null && authentication.isAuthenticated()
+        return authentication != null
+                && authentication.isAuthenticated()
                 && emails.contains(authentication.getName().toLowerCase(Locale.ROOT));
     }
 }

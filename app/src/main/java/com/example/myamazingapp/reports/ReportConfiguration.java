@@ -1,10 +1,8 @@
 package com.example.myamazingapp.reports;
 
+import com.example.myamazingapp.storage.LocalFolderObjectStore;
 import java.nio.file.Path;
 import java.time.Clock;
-
-import com.example.myamazingapp.storage.LocalFolderObjectStore;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,19 +27,25 @@ class ReportConfiguration {
      * into a local folder, where reports/latest/index.html opens in a browser.
      */
     @Bean
-    ReportPublisher reportPublisher(ObjectProvider<S3Client> s3,
-                                    @Value("${REPORTS_BUCKET:myamazingapp-reports}") String bucket,
-                                    @Value("${app.reports.local-folder:.data}") Path localFolder) {
+    ReportPublisher reportPublisher(
+            ObjectProvider<S3Client> s3,
+            @Value("${REPORTS_BUCKET:myamazingapp-reports}") String bucket,
+            @Value("${app.reports.local-folder:.data}") Path localFolder) {
         var client = s3.getIfAvailable();
-        return new ReportPublisher(client != null
-                ? ReportPublisher.Target.bucket(client, bucket)
-                : ReportPublisher.Target.folder(new LocalFolderObjectStore(localFolder)));
+        return new ReportPublisher(
+                client != null
+                        ? ReportPublisher.Target.bucket(client, bucket)
+                        : ReportPublisher.Target.folder(new LocalFolderObjectStore(localFolder)));
     }
 
     @Bean
-    ReportJob reportJob(TransactionTemplate transactions, JdbcClient jdbc, ReportStatistics statistics,
-                        ReportRenderer renderer, ReportPublisher publisher,
-                        @Value("${REPORT_SCHEDULE:" + DEFAULT_SCHEDULE + "}") String schedule) {
+    ReportJob reportJob(
+            TransactionTemplate transactions,
+            JdbcClient jdbc,
+            ReportStatistics statistics,
+            ReportRenderer renderer,
+            ReportPublisher publisher,
+            @Value("${REPORT_SCHEDULE:" + DEFAULT_SCHEDULE + "}") String schedule) {
         return new ReportJob(transactions, jdbc, statistics, renderer, publisher, parse(schedule), Clock.systemUTC());
     }
 
@@ -56,8 +60,8 @@ class ReportConfiguration {
     }
 
     /**
-     * REPORT_SCHEDULE as a cron expression, or null for "-", Spring's "disabled" (then @Scheduled registers nothing
-     * and only administrators publish; the tests use it so that 02:00 UTC never fires in the middle of a run).
+     * REPORT_SCHEDULE as a cron expression, or null for "-", Spring's "disabled" (then @Scheduled registers nothing and
+     * only administrators publish; the tests use it so that 02:00 UTC never fires in the middle of a run).
      */
     static CronExpression parse(String schedule) {
         if (Scheduled.CRON_DISABLED.equals(schedule)) {
@@ -66,8 +70,11 @@ class ReportConfiguration {
         try {
             return CronExpression.parse(schedule);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("REPORT_SCHEDULE is not a cron expression of six fields (second minute hour "
-                    + "day-of-month month day-of-week, e.g. \"" + DEFAULT_SCHEDULE + "\") nor \"-\" (disabled): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "REPORT_SCHEDULE is not a cron expression of six fields (second minute hour "
+                            + "day-of-month month day-of-week, e.g. \"" + DEFAULT_SCHEDULE
+                            + "\") nor \"-\" (disabled): " + e.getMessage(),
+                    e);
         }
     }
 }

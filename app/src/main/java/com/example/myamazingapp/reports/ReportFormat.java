@@ -7,8 +7,7 @@ final class ReportFormat {
 
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
 
-    private ReportFormat() {
-    }
+    private ReportFormat() {}
 
     static String count(long value) {
         return String.format(Locale.ENGLISH, "%,d", value);

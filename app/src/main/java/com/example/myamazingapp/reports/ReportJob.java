@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,12 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Exactly once per scheduled slot, however many instances fire: the run takes a PostgreSQL transaction-level
  * advisory lock, waiting (at most {@link #LOCK_TIMEOUT}) while another instance holds it, then claims the slot by
- * inserting it into report_runs. The S3 writes happen inside that transaction. So when the holder commits, the
- * waiting instance finds the slot taken; when the holder fails, its claim rolls back and the waiting instance
- * publishes the slot itself, instead of the slot's report never appearing.
+ * inserting it into report_runs. The S3 writes happen inside that transaction. So when the holder commits, the waiting
+ * instance finds the slot taken; when the holder fails, its claim rolls back and the waiting instance publishes the
+ * slot itself, instead of the slot's report never appearing.
  *
- * <p>One report per UTC day: a report covers everything before its date's midnight, and its dated folder never
- * changes once written, so a later run on a day that already has its report publishes nothing.
+ * <p>One report per UTC day: a report covers everything before its date's midnight, and its dated folder never changes
+ * once written, so a later run on a day that already has its report publishes nothing.
  */
 class ReportJob {
 
@@ -34,19 +33,22 @@ class ReportJob {
     static final long LOCK_KEY = 0x7265706f72747321L;
 
     /**
-     * How long an instance waits for another one's run: a run takes seconds, so this only ends a wait on a holder
-     * that hangs (the waiting run then fails, logged, rather than piling up behind it).
+     * How long an instance waits for another one's run: a run takes seconds, so this only ends a wait on a holder that
+     * hangs (the waiting run then fails, logged, rather than piling up behind it).
      */
     static final Duration LOCK_TIMEOUT = Duration.ofMinutes(5);
 
-    enum Outcome { PUBLISHED, ALREADY_PUBLISHED, SLOT_ALREADY_RUN, FAILED }
-
-    record Result(Outcome outcome, LocalDate date) {
+    enum Outcome {
+        PUBLISHED,
+        ALREADY_PUBLISHED,
+        SLOT_ALREADY_RUN,
+        FAILED
     }
+
+    record Result(Outcome outcome, LocalDate date) {}
 
     /** A row of report_runs, for the administration page. */
-    record Run(Instant slot, String trigger, LocalDate reportDate, String outcome, Instant finishedAt) {
-    }
+    record Run(Instant slot, String trigger, LocalDate reportDate, String outcome, Instant finishedAt) {}
 
     private static final Logger log = LoggerFactory.getLogger(ReportJob.class);
 
@@ -57,10 +59,17 @@ class ReportJob {
     private final ReportPublisher publisher;
     /** Null when REPORT_SCHEDULE is "-" (disabled): then nothing fires by itself. */
     private final CronExpression schedule;
+
     private final Clock clock;
 
-    ReportJob(TransactionTemplate transactions, JdbcClient jdbc, ReportStatistics statistics, ReportRenderer renderer,
-              ReportPublisher publisher, CronExpression schedule, Clock clock) {
+    ReportJob(
+            TransactionTemplate transactions,
+            JdbcClient jdbc,
+            ReportStatistics statistics,
+            ReportRenderer renderer,
+            ReportPublisher publisher,
+            CronExpression schedule,
+            Clock clock) {
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.statistics = statistics;
@@ -104,7 +113,10 @@ class ReportJob {
         return transactions.execute(status -> {
             // SET takes no bind parameters; the value is a constant.
             jdbc.sql("set local lock_timeout = " + LOCK_TIMEOUT.toMillis()).update();
-            jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().listOfRows();
+            jdbc.sql("select pg_advisory_xact_lock(:key)")
+                    .param("key", LOCK_KEY)
+                    .query()
+                    .listOfRows();
             // Read after the lock, so it sees what the previous holder committed (none of it if it rolled back).
             if (exists("select exists (select 1 from report_runs where slot = :value)", slot)) {
                 return new Result(Outcome.SLOT_ALREADY_RUN, date);
@@ -125,16 +137,18 @@ class ReportJob {
             }
             var report = statistics.compute(date, clock.instant());
             var dates = jdbc.sql("select report_date from report_runs where outcome = 'published'")
-                    .query(LocalDate.class).list();
+                    .query(LocalDate.class)
+                    .list();
             // What latest/ shows now: the report of the last run that committed, as a run commits only once its
             // latest/ is complete. The publisher puts it back if this run fails after touching latest/.
-            var previous = jdbc.sql("""
+            var previous =
+                    jdbc.sql("""
                             select report_date from report_runs where outcome = 'published' and report_date <> :date
-                            order by finished_at desc limit 1""")
-                    .param("date", date).query(LocalDate.class).optional();
+                            order by finished_at desc limit 1""").param("date", date).query(LocalDate.class).optional();
             publisher.publish(date, renderer.render(report), renderer.index(dates), previous);
             jdbc.sql("update report_runs set finished_at = clock_timestamp() where slot = :slot")
-                    .param("slot", slot.atOffset(ZoneOffset.UTC)).update();
+                    .param("slot", slot.atOffset(ZoneOffset.UTC))
+                    .update();
             return new Result(Outcome.PUBLISHED, date);
         });
     }
@@ -144,9 +158,13 @@ class ReportJob {
                         select slot, trigger, report_date, outcome, finished_at from report_runs
                         order by slot desc limit :limit""")
                 .param("limit", limit)
-                .query((rs, row) -> new Run(rs.getObject("slot", java.time.OffsetDateTime.class).toInstant(),
-                        rs.getString("trigger"), rs.getObject("report_date", LocalDate.class), rs.getString("outcome"),
-                        rs.getObject("finished_at", java.time.OffsetDateTime.class).toInstant()))
+                .query((rs, row) -> new Run(
+                        rs.getObject("slot", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString("trigger"),
+                        rs.getObject("report_date", LocalDate.class),
+                        rs.getString("outcome"),
+                        rs.getObject("finished_at", java.time.OffsetDateTime.class)
+                                .toInstant()))
                 .list();
     }
 
@@ -156,8 +174,8 @@ class ReportJob {
     }
 
     /**
-     * The latest time the schedule planned at or before {@code firedAt} (give or take a second, as a scheduler may
-     * wake a little early): the same instant in every instance that fires for that slot.
+     * The latest time the schedule planned at or before {@code firedAt} (give or take a second, as a scheduler may wake
+     * a little early): the same instant in every instance that fires for that slot.
      */
     static Instant scheduledSlot(CronExpression schedule, Instant firedAt) {
         if (schedule == null) {
@@ -165,8 +183,13 @@ class ReportJob {
             return firedAt.truncatedTo(ChronoUnit.SECONDS);
         }
         ZonedDateTime limit = firedAt.plusSeconds(1).atZone(ZoneOffset.UTC);
-        for (Duration back : List.of(Duration.ofMinutes(2), Duration.ofHours(2), Duration.ofDays(2), Duration.ofDays(40),
-                Duration.ofDays(400), Duration.ofDays(3000))) {
+        for (Duration back : List.of(
+                Duration.ofMinutes(2),
+                Duration.ofHours(2),
+                Duration.ofDays(2),
+                Duration.ofDays(40),
+                Duration.ofDays(400),
+                Duration.ofDays(3000))) {
             ZonedDateTime slot = schedule.next(limit.minus(back));
             if (slot != null && !slot.isAfter(limit)) {
                 for (var next = schedule.next(slot); next != null && !next.isAfter(limit); next = schedule.next(next)) {

@@ -1,13 +1,12 @@
 package com.example.myamazingapp.reports;
 
+import com.example.myamazingapp.storage.LocalFolderObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import com.example.myamazingapp.storage.LocalFolderObjectStore;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
@@ -16,13 +15,13 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 /**
  * Writes a report into the reports bucket: the dated folder first, then the latest/ copy, then the index.
  *
- * <p>Dated objects are write-once: caches may keep them for a year from their first write, even when the run that
- * wrote them failed later, so a retry keeps the objects that exist and writes only the missing ones.
+ * <p>Dated objects are write-once: caches may keep them for a year from their first write, even when the run that wrote
+ * them failed later, so a retry keeps the objects that exist and writes only the missing ones.
  *
- * <p>latest/ is always a byte copy of one dated folder, copied from it, and dated folders never change. So when a
- * write fails after latest/ was touched, latest/ may mix two reports, and the previous one is put back the same way,
- * by copying its dated folder over latest/ (or, with no previous report, latest/ is removed). A failure before that leaves latest/
- * as it was. Either way the exception goes on, so the run fails and can be retried.
+ * <p>latest/ is always a byte copy of one dated folder, copied from it, and dated folders never change. So when a write
+ * fails after latest/ was touched, latest/ may mix two reports, and the previous one is put back the same way, by
+ * copying its dated folder over latest/ (or, with no previous report, latest/ is removed). A failure before that leaves
+ * latest/ as it was. Either way the exception goes on, so the run fails and can be retried.
  */
 class ReportPublisher {
 
@@ -39,14 +38,18 @@ class ReportPublisher {
 
         void put(String key, ReportObject object, String cacheControl);
 
-        /** Copies {@code from} to {@code to} inside the target, with the object's Content-Type and this Cache-Control. */
+        /**
+         * Copies {@code from} to {@code to} inside the target, with the object's Content-Type and this Cache-Control.
+         */
         void copy(String from, String to, ReportObject object, String cacheControl);
 
         void delete(String key);
 
         static Target bucket(S3Client s3, String bucket) {
             return new Target() {
-                /** HeadObject: a missing key is a 404 because the task role may list reports/ (without, S3 says 403). */
+                /**
+                 * HeadObject: a missing key is a 404 because the task role may list reports/ (without, S3 says 403).
+                 */
                 @Override
                 public boolean exists(String key) {
                     try {
@@ -59,7 +62,9 @@ class ReportPublisher {
 
                 @Override
                 public void put(String key, ReportObject object, String cacheControl) {
-                    s3.putObject(request -> request.bucket(bucket).key(key)
+                    s3.putObject(
+                            request -> request.bucket(bucket)
+                                    .key(key)
                                     .contentType(object.contentType())
                                     .cacheControl(cacheControl)
                                     .contentLength((long) object.body().length),
@@ -69,8 +74,10 @@ class ReportPublisher {
                 /** Server-side (CopyObject): nothing travels through the application. */
                 @Override
                 public void copy(String from, String to, ReportObject object, String cacheControl) {
-                    s3.copyObject(request -> request.sourceBucket(bucket).sourceKey(from)
-                            .destinationBucket(bucket).destinationKey(to)
+                    s3.copyObject(request -> request.sourceBucket(bucket)
+                            .sourceKey(from)
+                            .destinationBucket(bucket)
+                            .destinationKey(to)
                             .metadataDirective(MetadataDirective.REPLACE)
                             .contentType(object.contentType())
                             .cacheControl(cacheControl));
@@ -93,7 +100,8 @@ class ReportPublisher {
 
                 @Override
                 public void put(String key, ReportObject object, String cacheControl) {
-                    folder.put(key, new ByteArrayInputStream(object.body()), object.body().length, object.contentType());
+                    folder.put(
+                            key, new ByteArrayInputStream(object.body()), object.body().length, object.contentType());
                 }
 
                 @Override
@@ -120,8 +128,8 @@ class ReportPublisher {
     }
 
     /**
-     * @param files    the report's files for reports/&lt;date&gt;/, unless an earlier attempt already wrote them
-     * @param index    reports/index.html, already listing the new date
+     * @param files the report's files for reports/&lt;date&gt;/, unless an earlier attempt already wrote them
+     * @param index reports/index.html, already listing the new date
      * @param previous the report latest/ shows now (the last run that published), if any
      */
     void publish(LocalDate date, List<ReportObject> files, ReportObject index, Optional<LocalDate> previous) {
@@ -154,6 +162,7 @@ class ReportPublisher {
      * the same in every report, so the new report's list names any report's files.
      */
     private void copyToLatest(LocalDate date, List<ReportObject> files) {
-        files.forEach(object -> target.copy(PREFIX + date + "/" + object.name(), LATEST + object.name(), object, SHORT));
+        files.forEach(
+                object -> target.copy(PREFIX + date + "/" + object.name(), LATEST + object.name(), object, SHORT));
     }
 }

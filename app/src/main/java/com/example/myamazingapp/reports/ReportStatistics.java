@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,18 +23,20 @@ class ReportStatistics {
 
     /**
      * A content type is shown only when at least this many distinct owners uploaded it (k-anonymity): a client may
-     * declare any well-formed type, such as application/jane-doe-payroll, and a type only one or two people use
-     * could name them or say what they store.
+     * declare any well-formed type, such as application/jane-doe-payroll, and a type only one or two people use could
+     * name them or say what they store.
      */
     static final int MIN_OWNERS_PER_CONTENT_TYPE = 3;
 
     /** Upper bounds (exclusive) of the file-size buckets, and their labels; the last bucket is open. */
     static final long[] SIZE_LIMITS = {1L << 10, 1L << 20, 10L << 20, 100L << 20};
-    static final List<String> SIZE_LABELS = List.of("< 1 KiB", "1 KiB – 1 MiB", "1 MiB – 10 MiB", "10 MiB – 100 MiB", "≥ 100 MiB");
+
+    static final List<String> SIZE_LABELS =
+            List.of("< 1 KiB", "1 KiB – 1 MiB", "1 MiB – 10 MiB", "10 MiB – 100 MiB", "≥ 100 MiB");
 
     /**
-     * Content types are user input: only a well-formed type/subtype is shown, anything else (which could carry a
-     * name or an address) is counted under "other".
+     * Content types are user input: only a well-formed type/subtype is shown, anything else (which could carry a name
+     * or an address) is counted under "other".
      */
     private static final String MEDIA_TYPE = "^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$";
 
@@ -70,8 +71,12 @@ class ReportStatistics {
 
         var daily = new ArrayList<Report.Day>(DAYS);
         for (LocalDate day = first; day.isBefore(date); day = day.plusDays(1)) {
-            daily.add(new Report.Day(day, signUps.getOrDefault(day, 0L), uploads.getOrDefault(day, 0L),
-                    bytes.getOrDefault(day, 0L), active.getOrDefault(day, 0L)));
+            daily.add(new Report.Day(
+                    day,
+                    signUps.getOrDefault(day, 0L),
+                    uploads.getOrDefault(day, 0L),
+                    bytes.getOrDefault(day, 0L),
+                    active.getOrDefault(day, 0L)));
         }
         return new Report(date, generatedAt, totals, List.copyOf(daily), fileSizes(cutoff), contentTypes(cutoff));
     }
@@ -90,7 +95,8 @@ class ReportStatistics {
 
     private static Map<LocalDate, Long> perDay(JdbcClient.StatementSpec statement) {
         var values = new HashMap<LocalDate, Long>();
-        statement.query((rs, row) -> values.put(rs.getObject("day", LocalDate.class), rs.getLong("value")))
+        statement
+                .query((rs, row) -> values.put(rs.getObject("day", LocalDate.class), rs.getLong("value")))
                 .list();
         return values;
     }
@@ -102,8 +108,10 @@ class ReportStatistics {
                                     when size_bytes < :l2 then 2 when size_bytes < :l3 then 3 else 4 end as bucket,
                                count(*) as files
                         from stored_files where created_at < :cutoff group by 1""")
-                .param("l0", SIZE_LIMITS[0]).param("l1", SIZE_LIMITS[1])
-                .param("l2", SIZE_LIMITS[2]).param("l3", SIZE_LIMITS[3])
+                .param("l0", SIZE_LIMITS[0])
+                .param("l1", SIZE_LIMITS[1])
+                .param("l2", SIZE_LIMITS[2])
+                .param("l3", SIZE_LIMITS[3])
                 .param("cutoff", utc(cutoff))
                 .query((rs, row) -> counts[rs.getInt("bucket")] = rs.getLong("files"))
                 .list();

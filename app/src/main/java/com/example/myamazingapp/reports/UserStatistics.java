@@ -3,7 +3,6 @@ package com.example.myamazingapp.reports;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,8 +22,9 @@ public class UserStatistics {
         }
     }
 
-    private static final java.time.format.DateTimeFormatter LAST_UPLOAD =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+    private static final java.time.format.DateTimeFormatter LAST_UPLOAD = java.time.format.DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final JdbcClient jdbc;
 

@@ -5,7 +5,10 @@ import java.io.InputStream;
 /** Where the bytes of uploaded files live: the S3 data bucket, or a local folder for the embedded default. */
 public interface ObjectStore {
 
-    /** Stores exactly {@code length} bytes read from {@code content} under {@code key}, never holding them all in memory. */
+    /**
+     * Stores exactly {@code length} bytes read from {@code content} under {@code key}, never holding them all in
+     * memory.
+     */
     void put(String key, InputStream content, long length, String contentType);
 
     /** Opens the object for reading; the caller closes the stream. */

@@ -1,14 +1,13 @@
 package com.example.myamazingapp.storage;
 
 import java.io.InputStream;
-
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The data bucket. Uploads go up as one PUT of known length, streamed from the caller's stream. Such a stream cannot
- * be replayed, so the SDK does not retry a failed PUT: the upload fails as a whole (503) and the user tries again.
+ * The data bucket. Uploads go up as one PUT of known length, streamed from the caller's stream. Such a stream cannot be
+ * replayed, so the SDK does not retry a failed PUT: the upload fails as a whole (503) and the user tries again.
  */
 public class S3ObjectStore implements ObjectStore {
 
@@ -23,7 +22,11 @@ public class S3ObjectStore implements ObjectStore {
     @Override
     public void put(String key, InputStream content, long length, String contentType) {
         try {
-            s3.putObject(request -> request.bucket(bucket).key(key).contentType(contentType).contentLength(length),
+            s3.putObject(
+                    request -> request.bucket(bucket)
+                            .key(key)
+                            .contentType(contentType)
+                            .contentLength(length),
                     RequestBody.fromInputStream(content, length));
         } catch (SdkException | IllegalStateException e) {
             // IllegalStateException: the SDK's answer to a stream shorter than its declared length.

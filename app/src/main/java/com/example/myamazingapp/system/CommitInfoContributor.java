@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * "commit" in /actuator/info: from git.properties when the build saw a .git folder, else APP_COMMIT, which the
- * pipeline passes as a docker build-arg (its source artifact has no .git).
+ * "commit" in /actuator/info: from git.properties when the build saw a .git folder, else APP_COMMIT, which the pipeline
+ * passes as a docker build-arg (its source artifact has no .git).
  */
 @Component
 class CommitInfoContributor implements InfoContributor {

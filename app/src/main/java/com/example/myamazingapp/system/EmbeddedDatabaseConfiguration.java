@@ -1,13 +1,10 @@
 package com.example.myamazingapp.system;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -21,14 +18,16 @@ import org.springframework.util.StringUtils;
 
 /**
  * The embedded default: with no DATABASE_HOST (and outside the aws profile) a real PostgreSQL 17 runs in-process,
- * keeping its data in {@code app.embedded-database.data-directory} across restarts, so a newcomer needs nothing installed.
+ * keeping its data in {@code app.embedded-database.data-directory} across restarts, so a newcomer needs nothing
+ * installed.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatabaseConfigured.class)
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${app.embedded-database.data-directory}") Path dataDirectory) throws IOException {
+    EmbeddedPostgres embeddedPostgres(@Value("${app.embedded-database.data-directory}") Path dataDirectory)
+            throws IOException {
         Files.createDirectories(dataDirectory);
         // Kept across restarts: zonky runs initdb only when the folder holds no cluster yet.
         return EmbeddedPostgres.builder()

@@ -8,8 +8,10 @@ class MissingConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Missin
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingConfigurationException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Set " + String.join(", ", cause.missing()) + " in the environment (the ECS task definition sets them all).",
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Set " + String.join(", ", cause.missing())
+                        + " in the environment (the ECS task definition sets them all).",
                 cause);
     }
 }

@@ -1,7 +1,6 @@
 package com.example.myamazingapp.system;
 
 import java.util.List;
-
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -15,8 +14,13 @@ import org.springframework.util.StringUtils;
 public class RequiredConfiguration implements EnvironmentPostProcessor {
 
     static final List<String> REQUIRED_ON_AWS = List.of(
-            "DATABASE_HOST", "DATABASE_NAME", "DATABASE_USER", "DATABASE_PASSWORD",
-            "DATA_BUCKET", "REPORTS_BUCKET", "AWS_REGION");
+            "DATABASE_HOST",
+            "DATABASE_NAME",
+            "DATABASE_USER",
+            "DATABASE_PASSWORD",
+            "DATA_BUCKET",
+            "REPORTS_BUCKET",
+            "AWS_REGION");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -1,13 +1,10 @@
 package com.example.myamazingapp.web;
 
-import java.io.IOException;
-
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-
 import tools.jackson.databind.ObjectMapper;
 
 /** The body of every error answered under /api. */

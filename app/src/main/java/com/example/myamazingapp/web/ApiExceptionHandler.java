@@ -1,13 +1,12 @@
 package com.example.myamazingapp.web;
 
+import com.example.myamazingapp.files.UploadLimits;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import com.example.myamazingapp.files.UploadLimits;
 
 /** Errors of the JSON API: always {status, error, message}. */
 @RestControllerAdvice(annotations = RestController.class)

@@ -1,23 +1,19 @@
 package com.example.myamazingapp.web;
 
-import java.io.IOException;
-
+import com.example.myamazingapp.files.UploadLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
-
-import com.example.myamazingapp.files.UploadLimits;
-
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Errors of the pages: the friendly error page with the right status and a message the user can act on. Also the
- * errors raised before any controller is chosen (unknown path, method not allowed, over-sized multipart), which
- * under /api are answered as JSON like {@link ApiExceptionHandler} does.
+ * Errors of the pages: the friendly error page with the right status and a message the user can act on. Also the errors
+ * raised before any controller is chosen (unknown path, method not allowed, over-sized multipart), which under /api are
+ * answered as JSON like {@link ApiExceptionHandler} does.
  */
 @ControllerAdvice
 class PageExceptionHandler {

@@ -1,5 +1,8 @@
 package com.example.myamazingapp.web;
 
+import com.example.myamazingapp.accounts.SignUpException;
+import com.example.myamazingapp.files.UploadLimits;
+import com.example.myamazingapp.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -9,10 +12,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-import com.example.myamazingapp.accounts.SignUpException;
-import com.example.myamazingapp.files.UploadLimits;
-import com.example.myamazingapp.storage.StorageUnavailableException;
-
 /** What an exception means for the user: one status and one message, for the pages and the API alike. */
 record Problem(HttpStatusCode status, String message) {
 
@@ -20,21 +19,32 @@ record Problem(HttpStatusCode status, String message) {
 
     static Problem of(Exception e, UploadLimits limits) {
         return switch (e) {
-            case MaxUploadSizeExceededException tooLarge -> new Problem(HttpStatus.CONTENT_TOO_LARGE, limits.tooLargeMessage());
+            case MaxUploadSizeExceededException tooLarge ->
+                new Problem(HttpStatus.CONTENT_TOO_LARGE, limits.tooLargeMessage());
             case StorageUnavailableException storage -> {
                 log.warn("Storage unavailable", storage);
                 yield new Problem(HttpStatus.SERVICE_UNAVAILABLE, StorageUnavailableException.USER_MESSAGE);
             }
             case SignUpException signUp -> new Problem(HttpStatus.BAD_REQUEST, signUp.getMessage());
-            case TypeMismatchException mismatch -> new Problem(HttpStatus.BAD_REQUEST,
-                    "Invalid " + (mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "value") + ": " + mismatch.getValue());
-            case HttpMessageNotReadableException unreadable -> new Problem(HttpStatus.BAD_REQUEST,
-                    "The request body could not be read; send JSON like the documentation shows.");
-            case ErrorResponse response -> new Problem(response.getStatusCode(),
-                    response.getBody().getDetail() != null ? response.getBody().getDetail() : e.getMessage());
+            case TypeMismatchException mismatch ->
+                new Problem(
+                        HttpStatus.BAD_REQUEST,
+                        "Invalid " + (mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "value") + ": "
+                                + mismatch.getValue());
+            case HttpMessageNotReadableException unreadable ->
+                new Problem(
+                        HttpStatus.BAD_REQUEST,
+                        "The request body could not be read; send JSON like the documentation shows.");
+            case ErrorResponse response ->
+                new Problem(
+                        response.getStatusCode(),
+                        response.getBody().getDetail() != null
+                                ? response.getBody().getDetail()
+                                : e.getMessage());
             default -> {
                 log.error("Unexpected error", e);
-                yield new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
+                yield new Problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
             }
         };
     }

@@ -1,14 +1,12 @@
 package com.example.myamazingapp.web;
 
-import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,7 +34,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var incoming = request.getHeader(TRACE_HEADER);
-        var requestId = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        var requestId = incoming != null && SAFE.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
         MDC.put(MDC_KEY, requestId);
         response.setHeader(RESPONSE_HEADER, requestId);
         long start = System.nanoTime();
@@ -45,7 +45,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
         } finally {
             // One line per request (health checks excepted: the load balancer polls them all day).
             if (!request.getRequestURI().startsWith("/actuator/health")) {
-                log.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(),
+                log.info(
+                        "{} {} -> {} in {} ms",
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        response.getStatus(),
                         (System.nanoTime() - start) / 1_000_000);
             }
             MDC.remove(MDC_KEY);

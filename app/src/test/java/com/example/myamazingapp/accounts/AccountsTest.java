@@ -2,16 +2,14 @@ package com.example.myamazingapp.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import com.example.myamazingapp.support.ApiClient;
 import com.example.myamazingapp.support.Browserless;
 import com.example.myamazingapp.support.IntegrationTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class AccountsTest extends IntegrationTest {
 
@@ -40,8 +38,10 @@ class AccountsTest extends IntegrationTest {
         var email = unique();
         api().signUp(email, PASSWORD);
 
-        var hash = jdbc.sql("SELECT password_hash FROM accounts WHERE email = :email").param("email", email)
-                .query(String.class).single();
+        var hash = jdbc.sql("SELECT password_hash FROM accounts WHERE email = :email")
+                .param("email", email)
+                .query(String.class)
+                .single();
 
         assertThat(hash).startsWith("{bcrypt}$2").doesNotContain(PASSWORD);
     }
@@ -51,37 +51,46 @@ class AccountsTest extends IntegrationTest {
         var email = unique();
         api().signUp(email, PASSWORD);
         for (int i = 0; i < 5; i++) {
-            assertThat(api().as(email, "wrong password " + i).get("/api/files").status()).isEqualTo(401);
+            assertThat(api().as(email, "wrong password " + i).get("/api/files").status())
+                    .isEqualTo(401);
         }
 
         var refused = api().as(email, PASSWORD).get("/api/files");
 
         assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.json().get("message").asString()).contains("Too many failed sign-ins").contains("15 minutes");
+        assertThat(refused.json().get("message").asString())
+                .contains("Too many failed sign-ins")
+                .contains("15 minutes");
         // The throttle is per e-mail: another account is not affected.
         assertThat(api().newAccount().get("/api/files").status()).isEqualTo(200);
     }
 
-    /** Behind the load balancer the client address is X-Forwarded-For's last hop (Tomcat trusts 127.0.0.1 as a proxy). */
+    /**
+     * Behind the load balancer the client address is X-Forwarded-For's last hop (Tomcat trusts 127.0.0.1 as a proxy).
+     */
     @Test
     void failuresFromOneAddressDoNotLockTheOwnerOutElsewhere() {
         var email = unique();
         api().signUp(email, PASSWORD);
         for (int i = 0; i < 5; i++) {
-            assertThat(from("203.0.113.7", api().as(email, "wrong password " + i)).status()).isEqualTo(401);
+            assertThat(from("203.0.113.7", api().as(email, "wrong password " + i))
+                            .status())
+                    .isEqualTo(401);
         }
 
         assertThat(from("203.0.113.7", api().as(email, PASSWORD)).status()).isEqualTo(429);
         // The owner, elsewhere, still signs in; a forged first hop does not make the attacker someone else.
         assertThat(from("198.51.100.9", api().as(email, PASSWORD)).status()).isEqualTo(200);
-        assertThat(from("198.51.100.9, 203.0.113.7", api().as(email, PASSWORD)).status()).isEqualTo(429);
+        assertThat(from("198.51.100.9, 203.0.113.7", api().as(email, PASSWORD)).status())
+                .isEqualTo(429);
     }
 
     @Test
     void oneAddressGuessingAcrossManyEmailsIsRefused() {
         var victim = api().newAccount();
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_CLIENT; i++) {
-            assertThat(from("203.0.113.8", api().as(unique(), "wrong password")).status()).isEqualTo(401);
+            assertThat(from("203.0.113.8", api().as(unique(), "wrong password")).status())
+                    .isEqualTo(401);
         }
 
         var refused = from("203.0.113.8", victim);
@@ -101,7 +110,10 @@ class AccountsTest extends IntegrationTest {
         api().signUp(email, PASSWORD);
         var browser = new Browserless(port);
         for (int i = 0; i < 5; i++) {
-            assertThat(browser.logIn(email, "wrong").headers().firstValue("Location").orElseThrow())
+            assertThat(browser.logIn(email, "wrong")
+                            .headers()
+                            .firstValue("Location")
+                            .orElseThrow())
                     .endsWith("/login?error=credentials");
         }
 
@@ -122,8 +134,11 @@ class AccountsTest extends IntegrationTest {
         assertThat(signUp.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/files");
         assertThat(browser.get("/files").statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :email").param("email", email)
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :email")
+                        .param("email", email)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -131,7 +146,8 @@ class AccountsTest extends IntegrationTest {
         var browser = new Browserless(port);
         browser.get("/login");
 
-        var response = browser.submit("/login", "/signup", Map.of("email", unique(), "password", PASSWORD, "_csrf", "forged"));
+        var response =
+                browser.submit("/login", "/signup", Map.of("email", unique(), "password", PASSWORD, "_csrf", "forged"));
 
         assertThat(response.statusCode()).isEqualTo(403);
     }
@@ -139,7 +155,10 @@ class AccountsTest extends IntegrationTest {
     @Test
     void anotherUsersFileIsNotFoundOnThePagesToo() {
         var owner = api().newAccount();
-        var id = owner.put("private.txt", "secret".getBytes(), "text/plain").json().get("id").asString();
+        var id = owner.put("private.txt", "secret".getBytes(), "text/plain")
+                .json()
+                .get("id")
+                .asString();
         var email = unique();
         api().signUp(email, PASSWORD);
         var stranger = new Browserless(port);
@@ -166,7 +185,8 @@ class AccountsTest extends IntegrationTest {
 
         assertThat(ok.statusCode()).isEqualTo(302);
         assertThat(ok.headers().firstValue("Location").orElseThrow()).contains("/files?uploaded=");
-        assertThat(browser.get(ok.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body())
+        assertThat(browser.get(ok.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", ""))
+                        .body())
                 .contains("Uploaded plain.txt.");
         assertThat(tooBig.statusCode()).isEqualTo(413);
         assertThat(tooBig.body()).contains("The file is larger than the upload limit of 1 MiB. Nothing was stored.");

@@ -3,6 +3,11 @@ package com.example.myamazingapp.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.myamazingapp.storage.ObjectStore;
+import com.example.myamazingapp.storage.StorageUnavailableException;
+import com.example.myamazingapp.support.Consistency;
+import com.example.myamazingapp.support.IntegrationTest;
+import com.example.myamazingapp.support.TestS3;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -11,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,23 +24,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.example.myamazingapp.storage.ObjectStore;
-import com.example.myamazingapp.storage.StorageUnavailableException;
-import com.example.myamazingapp.support.Consistency;
-import com.example.myamazingapp.support.IntegrationTest;
-import com.example.myamazingapp.support.TestS3;
-
 /** Faults injected around the real S3Mock bucket and the real PostgreSQL table: they must agree afterwards. */
 class ConsistencyTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ObjectStore store;
+
     @Autowired
     StoredFileRepository repository;
+
     @Autowired
     UploadLimits limits;
+
     @Autowired
     TransactionTemplate transaction;
 
@@ -51,7 +53,8 @@ class ConsistencyTest extends IntegrationTest {
     @Test
     void theObjectIsStoredBeforeItsRowIsWritten() {
         var events = new ArrayList<String>();
-        var service = new FileService(new RecordingStore(store, events), recordingTable(events, false), limits, transaction);
+        var service =
+                new FileService(new RecordingStore(store, events), recordingTable(events, false), limits, transaction);
 
         var stored = service.upload(ownerId, "a.txt", "text/plain", content(), 5);
 
@@ -64,7 +67,8 @@ class ConsistencyTest extends IntegrationTest {
     @Test
     void whenTheRowCannotBeWrittenTheStoredObjectIsRemoved() {
         var events = new ArrayList<String>();
-        var service = new FileService(new RecordingStore(store, events), recordingTable(events, true), limits, transaction);
+        var service =
+                new FileService(new RecordingStore(store, events), recordingTable(events, true), limits, transaction);
         int objectsBefore = TestS3.keys("files/").size();
 
         assertThatThrownBy(() -> service.upload(ownerId, "a.txt", "text/plain", content(), 5))
@@ -92,8 +96,12 @@ class ConsistencyTest extends IntegrationTest {
         var service = new FileService(failingStore, repository, limits, transaction);
         int objectsBefore = TestS3.keys("files/").size();
 
-        assertThatThrownBy(() -> service.upload(ownerId, "a.bin", "application/octet-stream",
-                new ByteArrayInputStream(new byte[300 * 1024]), 300 * 1024))
+        assertThatThrownBy(() -> service.upload(
+                        ownerId,
+                        "a.bin",
+                        "application/octet-stream",
+                        new ByteArrayInputStream(new byte[300 * 1024]),
+                        300 * 1024))
                 .isInstanceOf(StorageUnavailableException.class);
 
         assertThat(streamed.get()).as("bytes streamed to S3 before the fault").isEqualTo(100 * 1024);
@@ -102,7 +110,9 @@ class ConsistencyTest extends IntegrationTest {
         Consistency.assertBucketAndTableAgree(jdbc);
     }
 
-    /** The client's stream ends early (the service-level twin of the HTTP test in FilesApiTest): 400, nothing stored. */
+    /**
+     * The client's stream ends early (the service-level twin of the HTTP test in FilesApiTest): 400, nothing stored.
+     */
     @Test
     void aStreamShorterThanItsDeclaredLengthIsTheClientsProblem() {
         var service = new FileService(store, repository, limits, transaction);
@@ -111,8 +121,9 @@ class ConsistencyTest extends IntegrationTest {
         assertThatThrownBy(() -> service.upload(ownerId, "a.txt", "text/plain", content(), 50))
                 .isInstanceOfSatisfying(ResponseStatusException.class, e -> {
                     assertThat(e.getStatusCode().value()).isEqualTo(400);
-                    assertThat(e.getReason()).isEqualTo(
-                            "The upload ended after 5 of 50 bytes. Nothing was stored; please send the file again.");
+                    assertThat(e.getReason())
+                            .isEqualTo(
+                                    "The upload ended after 5 of 50 bytes. Nothing was stored; please send the file again.");
                 });
 
         assertThat(repository.count(ownerId)).isZero();
@@ -147,7 +158,8 @@ class ConsistencyTest extends IntegrationTest {
             }
         };
 
-        assertThatThrownBy(() -> new FileService(failingStore, repository, limits, transaction).delete(ownerId, stored.id()))
+        assertThatThrownBy(() ->
+                        new FileService(failingStore, repository, limits, transaction).delete(ownerId, stored.id()))
                 .isInstanceOf(StorageUnavailableException.class);
 
         assertThat(repository.find(stored.id(), ownerId)).isPresent();

@@ -2,18 +2,16 @@ package com.example.myamazingapp.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.myamazingapp.support.ApiClient;
+import com.example.myamazingapp.support.IntegrationTest;
+import com.example.myamazingapp.support.TestS3;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import com.example.myamazingapp.support.ApiClient;
-import com.example.myamazingapp.support.IntegrationTest;
-import com.example.myamazingapp.support.TestS3;
 
 class FilesApiTest extends IntegrationTest {
 
@@ -33,7 +31,10 @@ class FilesApiTest extends IntegrationTest {
         assertThat(file.get("size").asLong()).isEqualTo(content.length);
         assertThat(file.get("sha256").asString()).isEqualTo(sha256(content));
         var id = file.get("id").asString();
-        var key = jdbc.sql("SELECT storage_key FROM stored_files WHERE id = :id::uuid").param("id", id).query(String.class).single();
+        var key = jdbc.sql("SELECT storage_key FROM stored_files WHERE id = :id::uuid")
+                .param("id", id)
+                .query(String.class)
+                .single();
         assertThat(key).matches("files/[0-9a-f-]{36}");
         assertThat(TestS3.keys(key)).containsExactly(key);
 
@@ -121,7 +122,12 @@ class FilesApiTest extends IntegrationTest {
         var response = halfSentPut(email, "Content-Length: 1000", new byte[400]);
 
         assertThat(response).startsWith("HTTP/1.1 400").contains("The upload ended after 400 of 1000 bytes");
-        assertThat(api().as(email, "correct horse battery").get("/api/files").json().get("total").asLong()).isZero();
+        assertThat(api().as(email, "correct horse battery")
+                        .get("/api/files")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
         assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
     }
 
@@ -132,15 +138,24 @@ class FilesApiTest extends IntegrationTest {
         api().signUp(email, "correct horse battery");
         var objectsBefore = TestS3.keys("files/").size();
 
-        var response = halfSentPut(email, "Transfer-Encoding: chunked",
+        var response = halfSentPut(
+                email,
+                "Transfer-Encoding: chunked",
                 ("190\r\n" + "x".repeat(400) + "\r\n").getBytes(StandardCharsets.US_ASCII));
 
         assertThat(response).startsWith("HTTP/1.1 400").contains("The upload ended after 400 bytes");
-        assertThat(api().as(email, "correct horse battery").get("/api/files").json().get("total").asLong()).isZero();
+        assertThat(api().as(email, "correct horse battery")
+                        .get("/api/files")
+                        .json()
+                        .get("total")
+                        .asLong())
+                .isZero();
         assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
     }
 
-    /** Sends a PUT's head and {@code body}, then closes the sending side (as a client that stops), and reads the answer. */
+    /**
+     * Sends a PUT's head and {@code body}, then closes the sending side (as a client that stops), and reads the answer.
+     */
     private String halfSentPut(String email, String lengthHeader, byte[] body) throws Exception {
         var basic = java.util.Base64.getEncoder()
                 .encodeToString((email + ":correct horse battery").getBytes(StandardCharsets.UTF_8));
@@ -148,7 +163,7 @@ class FilesApiTest extends IntegrationTest {
             socket.setSoTimeout(30_000);
             var out = socket.getOutputStream();
             out.write(("PUT /api/files?name=short.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
-                    + "\r\nContent-Type: application/octet-stream\r\n" + lengthHeader + "\r\n\r\n")
+                            + "\r\nContent-Type: application/octet-stream\r\n" + lengthHeader + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
@@ -161,17 +176,23 @@ class FilesApiTest extends IntegrationTest {
     void unsafeNamesAreKeptForDisplayOnlyAndNeverBecomeTheKey() {
         var frank = api().newAccount();
 
-        var traversal = frank.put("../../etc/passwd", "x".getBytes(StandardCharsets.UTF_8), "text/plain").json();
-        var control = frank.put("a\u0000b\u202Ec\r\n.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain").json();
-        var longName = frank.put("n".repeat(1000) + ".txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain").json();
-        var badType = frank.put("t.txt", "x".getBytes(StandardCharsets.UTF_8), "not a type").json();
+        var traversal = frank.put("../../etc/passwd", "x".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .json();
+        var control = frank.put("a\u0000b\u202Ec\r\n.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .json();
+        var longName = frank.put("n".repeat(1000) + ".txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .json();
+        var badType = frank.put("t.txt", "x".getBytes(StandardCharsets.UTF_8), "not a type")
+                .json();
 
         assertThat(traversal.get("name").asString()).isEqualTo("passwd");
         assertThat(control.get("name").asString()).isEqualTo("abc.txt");
         assertThat(longName.get("name").asString()).hasSize(255).endsWith("….txt");
         assertThat(badType.get("contentType").asString()).isEqualTo("application/octet-stream");
         var keys = jdbc.sql("SELECT storage_key FROM stored_files WHERE id = :id::uuid")
-                .param("id", traversal.get("id").asString()).query(String.class).single();
+                .param("id", traversal.get("id").asString())
+                .query(String.class)
+                .single();
         assertThat(keys).doesNotContain("passwd");
     }
 
@@ -179,7 +200,8 @@ class FilesApiTest extends IntegrationTest {
     void theListIsNewestFirstAndPaginated() {
         var grace = api().newAccount();
         for (int i = 1; i <= FileService.PAGE_SIZE + 2; i++) {
-            assertThat(grace.put("file-" + i + ".txt", ("#" + i).getBytes(StandardCharsets.UTF_8), "text/plain").status())
+            assertThat(grace.put("file-" + i + ".txt", ("#" + i).getBytes(StandardCharsets.UTF_8), "text/plain")
+                            .status())
                     .isEqualTo(201);
         }
 
@@ -197,7 +219,10 @@ class FilesApiTest extends IntegrationTest {
     void anotherUsersFileIsNotFoundOnEveryOperation() {
         var owner = api().newAccount();
         var stranger = api().newAccount();
-        var id = owner.put("private.txt", "secret".getBytes(StandardCharsets.UTF_8), "text/plain").json().get("id").asString();
+        var id = owner.put("private.txt", "secret".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .json()
+                .get("id")
+                .asString();
 
         assertThat(stranger.get("/api/files/" + id).status()).isEqualTo(404);
         assertThat(stranger.get("/api/files/" + id + "/content").status()).isEqualTo(404);
@@ -211,8 +236,14 @@ class FilesApiTest extends IntegrationTest {
     @Test
     void deleteRemovesTheRowAndTheObject() {
         var heidi = api().newAccount();
-        var id = heidi.put("gone.txt", "bye".getBytes(StandardCharsets.UTF_8), "text/plain").json().get("id").asString();
-        var key = jdbc.sql("SELECT storage_key FROM stored_files WHERE id = :id::uuid").param("id", id).query(String.class).single();
+        var id = heidi.put("gone.txt", "bye".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .json()
+                .get("id")
+                .asString();
+        var key = jdbc.sql("SELECT storage_key FROM stored_files WHERE id = :id::uuid")
+                .param("id", id)
+                .query(String.class)
+                .single();
 
         assertThat(heidi.delete("/api/files/" + id).status()).isEqualTo(204);
 
@@ -234,7 +265,8 @@ class FilesApiTest extends IntegrationTest {
         var ivan = api().newAccount();
 
         var unknown = ivan.get("/api/nothing-here");
-        var wrongMethod = ivan.send(ivan.request("/api/files").method("PATCH", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        var wrongMethod = ivan.send(
+                ivan.request("/api/files").method("PATCH", java.net.http.HttpRequest.BodyPublishers.noBody()));
         var badId = ivan.get("/api/files/not-a-uuid");
 
         assertThat(unknown.status()).isEqualTo(404);

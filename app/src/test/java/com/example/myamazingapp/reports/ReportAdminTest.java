@@ -2,15 +2,14 @@ package com.example.myamazingapp.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.myamazingapp.support.Browserless;
+import com.example.myamazingapp.support.IntegrationTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Supplier;
-
-import com.example.myamazingapp.support.Browserless;
-import com.example.myamazingapp.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,16 +28,20 @@ class ReportAdminTest extends IntegrationTest {
 
     @DynamicPropertySource
     static void reports(DynamicPropertyRegistry registry) {
-        IntegrationTest.environment(registry, Map.<String, Supplier<Object>>of(
-                "REPORTS_BUCKET", () -> ReportsTestSupport.BUCKET,
-                "REPORTS_URL", () -> "https://reports.example.test",
-                "REPORT_ADMINS", () -> "ops@example.test, Admin@Reports.test"));
+        IntegrationTest.environment(
+                registry,
+                Map.<String, Supplier<Object>>of(
+                        "REPORTS_BUCKET", () -> ReportsTestSupport.BUCKET,
+                        "REPORTS_URL", () -> "https://reports.example.test",
+                        "REPORT_ADMINS", () -> "ops@example.test, Admin@Reports.test"));
     }
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ScheduledTaskHolder scheduledTasks;
+
     @Autowired
     ReportJob job;
 
@@ -86,8 +89,11 @@ class ReportAdminTest extends IntegrationTest {
         assertThat(published.headers().firstValue("Location").orElseThrow()).endsWith("/admin/reports");
         var today = LocalDate.now(ZoneOffset.UTC);
         assertThat(browser.get("/admin/reports").body()).contains("The report of " + today + " is published.");
-        assertThat(support.keys()).contains("reports/" + today + "/index.html", "reports/latest/index.html", "reports/index.html");
-        assertThat(jdbc.sql("select trigger || ' ' || requested_by || ' ' || outcome from report_runs").query(String.class).list())
+        assertThat(support.keys())
+                .contains("reports/" + today + "/index.html", "reports/latest/index.html", "reports/index.html");
+        assertThat(jdbc.sql("select trigger || ' ' || requested_by || ' ' || outcome from report_runs")
+                        .query(String.class)
+                        .list())
                 .containsExactly("manual " + ADMIN + " published");
 
         // Asked again the same day: nothing changes, and the page says why.
@@ -100,8 +106,13 @@ class ReportAdminTest extends IntegrationTest {
         var browser = new Browserless(port);
         browser.logIn(USER, PASSWORD);
         var before = browser.get("/files").body();
-        assertThat(before).contains("Your statistics", "<strong class=\"files\">0</strong>", "<strong class=\"last-upload\">never</strong>",
-                "<a href=\"https://reports.example.test\">Statistics of all users</a>").doesNotContain("/admin/reports");
+        assertThat(before)
+                .contains(
+                        "Your statistics",
+                        "<strong class=\"files\">0</strong>",
+                        "<strong class=\"last-upload\">never</strong>",
+                        "<a href=\"https://reports.example.test\">Statistics of all users</a>")
+                .doesNotContain("/admin/reports");
 
         var upload = api().as(USER, PASSWORD).put("notes.txt", new byte[1536], "text/plain");
         assertThat(upload.status()).isEqualTo(201);
@@ -109,8 +120,11 @@ class ReportAdminTest extends IntegrationTest {
         api().as(ADMIN, PASSWORD).put("other.txt", new byte[10], "text/plain");
 
         var after = browser.get("/files").body();
-        assertThat(after).contains("<strong class=\"files\">1</strong>", "<strong class=\"bytes\">1.5 KiB</strong>",
-                "<strong class=\"last-upload\">" + LocalDate.now(ZoneOffset.UTC));
+        assertThat(after)
+                .contains(
+                        "<strong class=\"files\">1</strong>",
+                        "<strong class=\"bytes\">1.5 KiB</strong>",
+                        "<strong class=\"last-upload\">" + LocalDate.now(ZoneOffset.UTC));
 
         var admin = new Browserless(port);
         admin.logIn(ADMIN, PASSWORD);
@@ -133,12 +147,16 @@ class ReportAdminTest extends IntegrationTest {
     @Test
     void theTestsDisableTheScheduleSoItNeverFiresMidRun() {
         // REPORT_SCHEDULE is "-" in IntegrationTest: the application starts and registers no report task.
-        assertThat(scheduledTasks.getScheduledTasks()).extracting(task -> task.getTask().getRunnable().toString())
+        assertThat(scheduledTasks.getScheduledTasks())
+                .extracting(task -> task.getTask().getRunnable().toString())
                 .noneMatch(runnable -> runnable.contains("ReportJob"));
         assertThat(job.runScheduled(Instant.parse("2025-06-01T02:00:00.250Z")))
                 .as("a direct call still runs, in its own slot")
                 .isEqualTo(new ReportJob.Result(ReportJob.Outcome.PUBLISHED, LocalDate.parse("2025-06-01")));
-        assertThat(jdbc.sql("select slot from report_runs").query(OffsetDateTime.class).single().toInstant())
+        assertThat(jdbc.sql("select slot from report_runs")
+                        .query(OffsetDateTime.class)
+                        .single()
+                        .toInstant())
                 .isEqualTo(Instant.parse("2025-06-01T02:00:00Z"));
     }
 }

@@ -3,6 +3,7 @@ package com.example.myamazingapp.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.myamazingapp.storage.LocalFolderObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.example.myamazingapp.storage.LocalFolderObjectStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +22,15 @@ class ReportPublisherTest {
     private static final ReportObject INDEX = ReportObject.text("index.html", ReportObject.HTML, "all");
 
     private static List<ReportObject> files(String marker) {
-        return List.of(ReportObject.text("report.json", ReportObject.JSON, "{\"m\":\"" + marker + "\"}"),
+        return List.of(
+                ReportObject.text("report.json", ReportObject.JSON, "{\"m\":\"" + marker + "\"}"),
                 ReportObject.text("daily.csv", ReportObject.CSV, "day\r\n"),
                 ReportObject.text("index.html", ReportObject.HTML, "<p>" + marker + "</p>"));
     }
 
     /** Records every write as text and refuses each one to {@code refusedKey}; {@code existing} keys exist already. */
-    private record Recording(List<String> writes, String refusedKey, Set<String> existing) implements ReportPublisher.Target {
+    private record Recording(List<String> writes, String refusedKey, Set<String> existing)
+            implements ReportPublisher.Target {
 
         Recording(String refusedKey) {
             this(new ArrayList<>(), refusedKey, Set.of());
@@ -69,26 +70,33 @@ class ReportPublisherTest {
 
         new ReportPublisher(target).publish(DATE, files("new"), INDEX, Optional.of(PREVIOUS));
 
-        assertThat(target.writes()).containsExactly(
-                "put reports/2026-11-26/report.json " + ReportPublisher.IMMUTABLE,
-                "put reports/2026-11-26/daily.csv " + ReportPublisher.IMMUTABLE,
-                "put reports/2026-11-26/index.html " + ReportPublisher.IMMUTABLE,
-                "copy reports/2026-11-26/report.json reports/latest/report.json application/json " + ReportPublisher.SHORT,
-                "copy reports/2026-11-26/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 " + ReportPublisher.SHORT,
-                "copy reports/2026-11-26/index.html reports/latest/index.html text/html; charset=utf-8 " + ReportPublisher.SHORT,
-                "put reports/index.html " + ReportPublisher.SHORT);
+        assertThat(target.writes())
+                .containsExactly(
+                        "put reports/2026-11-26/report.json " + ReportPublisher.IMMUTABLE,
+                        "put reports/2026-11-26/daily.csv " + ReportPublisher.IMMUTABLE,
+                        "put reports/2026-11-26/index.html " + ReportPublisher.IMMUTABLE,
+                        "copy reports/2026-11-26/report.json reports/latest/report.json application/json "
+                                + ReportPublisher.SHORT,
+                        "copy reports/2026-11-26/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 "
+                                + ReportPublisher.SHORT,
+                        "copy reports/2026-11-26/index.html reports/latest/index.html text/html; charset=utf-8 "
+                                + ReportPublisher.SHORT,
+                        "put reports/index.html " + ReportPublisher.SHORT);
     }
 
     @Test
     void datedObjectsThatExistAreNotWrittenAgain() {
-        var target = new Recording(new ArrayList<>(), "none",
-                Set.of("reports/2026-11-26/report.json", "reports/2026-11-26/index.html"));
+        var target = new Recording(
+                new ArrayList<>(), "none", Set.of("reports/2026-11-26/report.json", "reports/2026-11-26/index.html"));
 
         new ReportPublisher(target).publish(DATE, files("retry"), INDEX, Optional.of(PREVIOUS));
 
-        assertThat(target.writes()).filteredOn(write -> write.startsWith("put reports/2026-11-26/"))
+        assertThat(target.writes())
+                .filteredOn(write -> write.startsWith("put reports/2026-11-26/"))
                 .containsExactly("put reports/2026-11-26/daily.csv " + ReportPublisher.IMMUTABLE);
-        assertThat(target.writes()).filteredOn(write -> write.contains(" reports/latest/")).hasSize(3);
+        assertThat(target.writes())
+                .filteredOn(write -> write.contains(" reports/latest/"))
+                .hasSize(3);
     }
 
     @Test
@@ -108,11 +116,15 @@ class ReportPublisherTest {
         assertThatThrownBy(() -> new ReportPublisher(target).publish(DATE, files("new"), INDEX, Optional.of(PREVIOUS)))
                 .hasMessage("injected: put reports/index.html " + ReportPublisher.SHORT);
 
-        assertThat(target.writes()).endsWith(
-                "put reports/index.html " + ReportPublisher.SHORT,
-                "copy reports/2026-11-25/report.json reports/latest/report.json application/json " + ReportPublisher.SHORT,
-                "copy reports/2026-11-25/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 " + ReportPublisher.SHORT,
-                "copy reports/2026-11-25/index.html reports/latest/index.html text/html; charset=utf-8 " + ReportPublisher.SHORT);
+        assertThat(target.writes())
+                .endsWith(
+                        "put reports/index.html " + ReportPublisher.SHORT,
+                        "copy reports/2026-11-25/report.json reports/latest/report.json application/json "
+                                + ReportPublisher.SHORT,
+                        "copy reports/2026-11-25/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 "
+                                + ReportPublisher.SHORT,
+                        "copy reports/2026-11-25/index.html reports/latest/index.html text/html; charset=utf-8 "
+                                + ReportPublisher.SHORT);
     }
 
     @Test
@@ -120,34 +132,46 @@ class ReportPublisherTest {
         var target = new Recording("reports/latest/daily.csv");
 
         assertThatThrownBy(() -> new ReportPublisher(target).publish(DATE, files("new"), INDEX, Optional.empty()))
-                .hasMessage("injected: copy reports/2026-11-26/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 "
-                        + ReportPublisher.SHORT)
+                .hasMessage(
+                        "injected: copy reports/2026-11-26/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 "
+                                + ReportPublisher.SHORT)
                 // The delete of the refused key is refused too: the run's failure carries both.
-                .satisfies(failure -> assertThat(failure.getSuppressed()).extracting(Throwable::getMessage)
+                .satisfies(failure -> assertThat(failure.getSuppressed())
+                        .extracting(Throwable::getMessage)
                         .containsExactly("injected: delete reports/latest/daily.csv"));
 
-        assertThat(target.writes()).endsWith(
-                "copy reports/2026-11-26/report.json reports/latest/report.json application/json " + ReportPublisher.SHORT,
-                "copy reports/2026-11-26/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 " + ReportPublisher.SHORT,
-                "delete reports/latest/report.json",
-                "delete reports/latest/daily.csv");
+        assertThat(target.writes())
+                .endsWith(
+                        "copy reports/2026-11-26/report.json reports/latest/report.json application/json "
+                                + ReportPublisher.SHORT,
+                        "copy reports/2026-11-26/daily.csv reports/latest/daily.csv text/csv; charset=utf-8 "
+                                + ReportPublisher.SHORT,
+                        "delete reports/latest/report.json",
+                        "delete reports/latest/daily.csv");
     }
 
     @Test
     void withoutS3TheReportGoesToALocalFolderAndCanBePutBack(@TempDir Path folder) throws Exception {
         var store = new LocalFolderObjectStore(folder);
-        new ReportPublisher(ReportPublisher.Target.folder(store)).publish(PREVIOUS, files("old"), INDEX, Optional.empty());
+        new ReportPublisher(ReportPublisher.Target.folder(store))
+                .publish(PREVIOUS, files("old"), INDEX, Optional.empty());
 
-        assertThat(Files.readString(folder.resolve("reports/latest/index.html"))).isEqualTo("<p>old</p>");
-        assertThat(Files.readString(folder.resolve("reports/2026-11-25/report.json"))).isEqualTo("{\"m\":\"old\"}");
+        assertThat(Files.readString(folder.resolve("reports/latest/index.html")))
+                .isEqualTo("<p>old</p>");
+        assertThat(Files.readString(folder.resolve("reports/2026-11-25/report.json")))
+                .isEqualTo("{\"m\":\"old\"}");
         assertThat(Files.readString(folder.resolve("reports/index.html"))).isEqualTo("all");
 
         var latestWrites = new AtomicInteger();
-        var refusing = ReportsTestSupport.refusingTheSecondLatestWrite(ReportPublisher.Target.folder(store), latestWrites);
-        assertThatThrownBy(() -> new ReportPublisher(refusing).publish(DATE, files("new"), INDEX, Optional.of(PREVIOUS)))
+        var refusing =
+                ReportsTestSupport.refusingTheSecondLatestWrite(ReportPublisher.Target.folder(store), latestWrites);
+        assertThatThrownBy(
+                        () -> new ReportPublisher(refusing).publish(DATE, files("new"), INDEX, Optional.of(PREVIOUS)))
                 .hasMessageContaining("injected");
 
-        assertThat(Files.readString(folder.resolve("reports/latest/report.json"))).isEqualTo("{\"m\":\"old\"}");
-        assertThat(Files.readString(folder.resolve("reports/latest/index.html"))).isEqualTo("<p>old</p>");
+        assertThat(Files.readString(folder.resolve("reports/latest/report.json")))
+                .isEqualTo("{\"m\":\"old\"}");
+        assertThat(Files.readString(folder.resolve("reports/latest/index.html")))
+                .isEqualTo("<p>old</p>");
     }
 }

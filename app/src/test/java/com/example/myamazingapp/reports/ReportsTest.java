@@ -2,6 +2,7 @@ package com.example.myamazingapp.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.myamazingapp.support.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,8 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.example.myamazingapp.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Report runs against the test PostgreSQL and S3Mock: known seeded figures come out in the JSON and CSV, objects
- * carry their Content-Type and Cache-Control, two instances firing together publish once, and a failure halfway
- * leaves latest/ as it was.
+ * Report runs against the test PostgreSQL and S3Mock: known seeded figures come out in the JSON and CSV, objects carry
+ * their Content-Type and Cache-Control, two instances firing together publish once, and a failure halfway leaves
+ * latest/ as it was.
  */
 class ReportsTest extends IntegrationTest {
 
@@ -33,14 +32,19 @@ class ReportsTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     ReportStatistics statistics;
+
     @Autowired
     ReportRenderer renderer;
+
     @Autowired
     JsonMapper json;
+
     @Autowired
     UserStatistics userStatistics;
 
@@ -79,20 +83,25 @@ class ReportsTest extends IntegrationTest {
     @Test
     void seededDataGivesKnownFiguresInJsonAndCsv() {
         var result = job("2025-06-01T02:00:05Z").runScheduled(java.time.Instant.parse(FIRED));
-        assertThat(result).isEqualTo(new ReportJob.Result(ReportJob.Outcome.PUBLISHED, java.time.LocalDate.parse("2025-06-01")));
+        assertThat(result)
+                .isEqualTo(new ReportJob.Result(ReportJob.Outcome.PUBLISHED, java.time.LocalDate.parse("2025-06-01")));
 
         long bytes = 500 + 1024 + 2048 + 5 * MIB + 50 * MIB + 200 * MIB;
         var report = json.readTree(support.text("reports/2025-06-01/report.json"));
-        assertThat(report.propertyNames()).containsExactly("date", "generatedAt", "totals", "daily", "fileSizes", "contentTypes");
+        assertThat(report.propertyNames())
+                .containsExactly("date", "generatedAt", "totals", "daily", "fileSizes", "contentTypes");
         assertThat(report.get("date").asString()).isEqualTo("2025-06-01");
         assertThat(report.get("generatedAt").asString()).isEqualTo("2025-06-01T02:00:05Z");
         assertThat(report.get("totals").toString()).isEqualTo("{\"users\":3,\"files\":6,\"bytes\":" + bytes + "}");
         var daily = report.get("daily");
         assertThat(daily.size()).isEqualTo(90);
         assertThat(daily.get(0).get("day").asString()).isEqualTo("2025-03-03");
-        assertThat(daily.get(89).toString()).isEqualTo("{\"day\":\"2025-05-31\",\"signUps\":1,\"uploads\":3,\"bytesUploaded\":"
-                + (255 * MIB) + ",\"activeUsers\":3}");
-        assertThat(daily.get(88).toString()).isEqualTo("{\"day\":\"2025-05-30\",\"signUps\":1,\"uploads\":1,\"bytesUploaded\":2048,\"activeUsers\":1}");
+        assertThat(daily.get(89).toString())
+                .isEqualTo("{\"day\":\"2025-05-31\",\"signUps\":1,\"uploads\":3,\"bytesUploaded\":" + (255 * MIB)
+                        + ",\"activeUsers\":3}");
+        assertThat(daily.get(88).toString())
+                .isEqualTo(
+                        "{\"day\":\"2025-05-30\",\"signUps\":1,\"uploads\":1,\"bytesUploaded\":2048,\"activeUsers\":1}");
         assertThat(report.get("fileSizes").toString()).isEqualTo("""
                 [{"label":"< 1 KiB","files":1},{"label":"1 KiB – 1 MiB","files":2},{"label":"1 MiB – 10 MiB","files":1},\
                 {"label":"10 MiB – 100 MiB","files":1},{"label":"≥ 100 MiB","files":1}]""");
@@ -105,15 +114,18 @@ class ReportsTest extends IntegrationTest {
         assertThat(dailyCsv).hasSize(91);
         assertThat(dailyCsv[0]).isEqualTo("day,sign_ups,uploads,bytes_uploaded,active_users");
         assertThat(dailyCsv[1]).isEqualTo("2025-03-03,0,0,0,0");
-        assertThat(dailyCsv).contains("2025-04-15,0,1,1024,1", "2025-05-30,1,1,2048,1", "2025-05-31,1,3," + (255 * MIB) + ",3");
-        assertThat(support.text("reports/2025-06-01/file-sizes.csv")).isEqualTo(
-                "size,files\r\n< 1 KiB,1\r\n1 KiB – 1 MiB,2\r\n1 MiB – 10 MiB,1\r\n10 MiB – 100 MiB,1\r\n≥ 100 MiB,1\r\n");
-        assertThat(support.text("reports/2025-06-01/content-types.csv")).isEqualTo(
-                "content_type,files\r\ntext/plain,3\r\nother,3\r\n");
+        assertThat(dailyCsv)
+                .contains("2025-04-15,0,1,1024,1", "2025-05-30,1,1,2048,1", "2025-05-31,1,3," + (255 * MIB) + ",3");
+        assertThat(support.text("reports/2025-06-01/file-sizes.csv"))
+                .isEqualTo(
+                        "size,files\r\n< 1 KiB,1\r\n1 KiB – 1 MiB,2\r\n1 MiB – 10 MiB,1\r\n10 MiB – 100 MiB,1\r\n≥ 100 MiB,1\r\n");
+        assertThat(support.text("reports/2025-06-01/content-types.csv"))
+                .isEqualTo("content_type,files\r\ntext/plain,3\r\nother,3\r\n");
 
         // No personal data in anything published.
         for (var key : support.keys()) {
-            assertThat(support.text(key)).as(key)
+            assertThat(support.text(key))
+                    .as(key)
                     .doesNotContain(ReportsTestSupport.DOMAIN, "holiday-photo", "john.doe", "secret.pdf", "jane-doe");
         }
     }
@@ -133,13 +145,19 @@ class ReportsTest extends IntegrationTest {
 
         for (var key : expected) {
             var head = support.head(key);
-            var type = key.endsWith(".html") ? "text/html; charset=utf-8"
+            var type = key.endsWith(".html")
+                    ? "text/html; charset=utf-8"
                     : key.endsWith(".json") ? "application/json" : "text/csv; charset=utf-8";
             // Compared as media types: S3Mock writes "text/csv;charset=utf-8" back without the space.
-            assertThat(org.springframework.http.MediaType.parseMediaType(head.contentType())).as(key)
+            assertThat(org.springframework.http.MediaType.parseMediaType(head.contentType()))
+                    .as(key)
                     .isEqualTo(org.springframework.http.MediaType.parseMediaType(type));
-            assertThat(head.cacheControl()).as(key).isEqualTo(key.startsWith("reports/2025-06-01/")
-                    ? "public, max-age=31536000, immutable" : "public, max-age=300");
+            assertThat(head.cacheControl())
+                    .as(key)
+                    .isEqualTo(
+                            key.startsWith("reports/2025-06-01/")
+                                    ? "public, max-age=31536000, immutable"
+                                    : "public, max-age=300");
         }
     }
 
@@ -148,11 +166,15 @@ class ReportsTest extends IntegrationTest {
         job("2025-06-01T02:00:05Z").runScheduled(java.time.Instant.parse(FIRED));
         job("2025-06-02T02:00:05Z").runScheduled(java.time.Instant.parse("2025-06-02T02:00:00Z"));
 
-        assertThat(json.readTree(support.text("reports/latest/report.json")).get("date").asString()).isEqualTo("2025-06-02");
+        assertThat(json.readTree(support.text("reports/latest/report.json"))
+                        .get("date")
+                        .asString())
+                .isEqualTo("2025-06-02");
         assertThat(support.text("reports/latest/index.html"))
                 .contains("href=\"/2025-06-02/report.json\"", "Report of <time datetime=\"2025-06-02\">");
         for (var name : ReportRenderer.FILE_NAMES) {
-            assertThat(support.bytes("reports/latest/" + name)).as("latest/ is a copy of the newest dated folder: " + name)
+            assertThat(support.bytes("reports/latest/" + name))
+                    .as("latest/ is a copy of the newest dated folder: " + name)
                     .isEqualTo(support.bytes("reports/2025-06-02/" + name));
         }
         assertThat(support.text("reports/2025-06-01/index.html")).contains("href=\"/2025-06-01/daily.csv\"");
@@ -165,7 +187,9 @@ class ReportsTest extends IntegrationTest {
     void aDayHasOneReportThatNeverChanges() {
         var puts = new AtomicInteger();
         var counting = counting(puts);
-        assertThat(job("2025-06-01T02:00:05Z", counting).runScheduled(java.time.Instant.parse(FIRED)).outcome())
+        assertThat(job("2025-06-01T02:00:05Z", counting)
+                        .runScheduled(java.time.Instant.parse(FIRED))
+                        .outcome())
                 .isEqualTo(ReportJob.Outcome.PUBLISHED);
         int published = puts.get();
 
@@ -189,16 +213,21 @@ class ReportsTest extends IntegrationTest {
             puts.add(key);
         });
 
-        var outcomes = runTogether(job("2025-06-01T02:00:00.010Z", slowBucket), job("2025-06-01T02:00:00.020Z", slowBucket));
+        var outcomes =
+                runTogether(job("2025-06-01T02:00:00.010Z", slowBucket), job("2025-06-01T02:00:00.020Z", slowBucket));
 
         assertThat(outcomes).containsExactlyInAnyOrder(ReportJob.Outcome.PUBLISHED, ReportJob.Outcome.SLOT_ALREADY_RUN);
         assertThat(puts).hasSize(2 * ReportRenderer.FILE_NAMES.size() + 1).doesNotHaveDuplicates();
 
         // A third instance whose scheduler fires a little later, after the others finished: the slot is taken.
-        var late = job("2025-06-01T02:00:09Z", slowBucket).runScheduled(java.time.Instant.parse("2025-06-01T02:00:08Z"));
+        var late =
+                job("2025-06-01T02:00:09Z", slowBucket).runScheduled(java.time.Instant.parse("2025-06-01T02:00:08Z"));
         assertThat(late.outcome()).isEqualTo(ReportJob.Outcome.SLOT_ALREADY_RUN);
         assertThat(puts).hasSize(2 * ReportRenderer.FILE_NAMES.size() + 1);
-        assertThat(jdbc.sql("select count(*) from report_runs").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from report_runs")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -212,14 +241,22 @@ class ReportsTest extends IntegrationTest {
             }
         });
 
-        var outcomes = runTogether(job("2025-06-01T02:00:00.010Z", failingFirst), job("2025-06-01T02:00:00.020Z", failingFirst));
+        var outcomes = runTogether(
+                job("2025-06-01T02:00:00.010Z", failingFirst), job("2025-06-01T02:00:00.020Z", failingFirst));
 
         assertThat(outcomes).containsExactlyInAnyOrder(ReportJob.Outcome.FAILED, ReportJob.Outcome.PUBLISHED);
         assertThat(runsOf("2025-06-01")).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from report_runs").query(Long.class).single()).isEqualTo(1);
-        assertThat(support.keys()).hasSize(2 * ReportRenderer.FILE_NAMES.size() + 1)
+        assertThat(jdbc.sql("select count(*) from report_runs")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(support.keys())
+                .hasSize(2 * ReportRenderer.FILE_NAMES.size() + 1)
                 .contains("reports/2025-06-01/index.html", "reports/latest/index.html", "reports/index.html");
-        assertThat(json.readTree(support.text("reports/latest/report.json")).get("date").asString()).isEqualTo("2025-06-01");
+        assertThat(json.readTree(support.text("reports/latest/report.json"))
+                        .get("date")
+                        .asString())
+                .isEqualTo("2025-06-01");
     }
 
     @Test
@@ -242,13 +279,19 @@ class ReportsTest extends IntegrationTest {
         assertThat(support.text("reports/latest/report.json")).isEqualTo(latestBefore);
         assertThat(support.text("reports/latest/index.html")).isEqualTo(pageBefore);
         assertThat(support.text("reports/index.html")).isEqualTo(indexBefore);
-        assertThat(jdbc.sql("select count(*) from report_runs where report_date = '2025-06-02'").query(Long.class).single())
-                .as("the failed run's claim is rolled back").isZero();
+        assertThat(jdbc.sql("select count(*) from report_runs where report_date = '2025-06-02'")
+                        .query(Long.class)
+                        .single())
+                .as("the failed run's claim is rolled back")
+                .isZero();
 
         // The slot can run again once S3 is back.
         var retried = job("2025-06-02T02:05:00Z").runScheduled(java.time.Instant.parse("2025-06-02T02:00:00.500Z"));
         assertThat(retried.outcome()).isEqualTo(ReportJob.Outcome.PUBLISHED);
-        assertThat(json.readTree(support.text("reports/latest/report.json")).get("date").asString()).isEqualTo("2025-06-02");
+        assertThat(json.readTree(support.text("reports/latest/report.json"))
+                        .get("date")
+                        .asString())
+                .isEqualTo("2025-06-02");
     }
 
     @Test
@@ -257,35 +300,48 @@ class ReportsTest extends IntegrationTest {
         var indexBefore = support.text("reports/index.html");
 
         var latestWrites = new AtomicInteger();
-        var failed = job("2025-06-02T02:00:05Z", ReportsTestSupport.refusingTheSecondLatestWrite(support.bucket(), latestWrites))
+        var failed = job(
+                        "2025-06-02T02:00:05Z",
+                        ReportsTestSupport.refusingTheSecondLatestWrite(support.bucket(), latestWrites))
                 .runScheduled(java.time.Instant.parse("2025-06-02T02:00:00Z"));
 
         assertThat(failed.outcome()).isEqualTo(ReportJob.Outcome.FAILED);
-        assertThat(latestWrites).as("one new object, the refused one, then the previous report's six copied back")
+        assertThat(latestWrites)
+                .as("one new object, the refused one, then the previous report's six copied back")
                 .hasValue(2 + ReportRenderer.FILE_NAMES.size());
         assertThat(latestKeys()).hasSameSizeAs(ReportRenderer.FILE_NAMES);
         for (var name : ReportRenderer.FILE_NAMES) {
-            assertThat(support.bytes("reports/latest/" + name)).as(name)
+            assertThat(support.bytes("reports/latest/" + name))
+                    .as(name)
                     .isEqualTo(support.bytes("reports/2025-06-01/" + name));
-            assertThat(support.head("reports/latest/" + name).cacheControl()).as(name).isEqualTo(ReportPublisher.SHORT);
-            assertThat(org.springframework.http.MediaType.parseMediaType(support.head("reports/latest/" + name).contentType()))
-                    .as(name).isEqualTo(org.springframework.http.MediaType.parseMediaType(
+            assertThat(support.head("reports/latest/" + name).cacheControl())
+                    .as(name)
+                    .isEqualTo(ReportPublisher.SHORT);
+            assertThat(org.springframework.http.MediaType.parseMediaType(
+                            support.head("reports/latest/" + name).contentType()))
+                    .as(name)
+                    .isEqualTo(org.springframework.http.MediaType.parseMediaType(
                             support.head("reports/2025-06-01/" + name).contentType()));
         }
         assertThat(support.text("reports/index.html")).isEqualTo(indexBefore);
-        assertThat(runsOf("2025-06-02")).as("the failed run's claim is rolled back").isZero();
+        assertThat(runsOf("2025-06-02"))
+                .as("the failed run's claim is rolled back")
+                .isZero();
 
         var retried = job("2025-06-02T02:05:00Z").runScheduled(java.time.Instant.parse("2025-06-02T02:00:00.500Z"));
         assertThat(retried.outcome()).isEqualTo(ReportJob.Outcome.PUBLISHED);
         for (var name : ReportRenderer.FILE_NAMES) {
-            assertThat(support.bytes("reports/latest/" + name)).as(name)
+            assertThat(support.bytes("reports/latest/" + name))
+                    .as(name)
                     .isEqualTo(support.bytes("reports/2025-06-02/" + name));
         }
     }
 
     @Test
     void aRetryKeepsTheDatedObjectsOfTheFailedAttemptAndCopiesThemToLatest() {
-        var failed = job("2025-06-01T02:00:05Z", ReportsTestSupport.refusingTheSecondLatestWrite(support.bucket(), new AtomicInteger()))
+        var failed = job(
+                        "2025-06-01T02:00:05Z",
+                        ReportsTestSupport.refusingTheSecondLatestWrite(support.bucket(), new AtomicInteger()))
                 .runScheduled(java.time.Instant.parse(FIRED));
         assertThat(failed.outcome()).isEqualTo(ReportJob.Outcome.FAILED);
         // Compared as text (all of them are UTF-8), so that a failure shows the difference readably.
@@ -302,18 +358,23 @@ class ReportsTest extends IntegrationTest {
             assertThat(support.text("reports/2025-06-01/" + name)).as(name).isEqualTo(firstAttempt.get(name));
             assertThat(support.text("reports/latest/" + name)).as(name).isEqualTo(firstAttempt.get(name));
         }
-        assertThat(json.readTree(support.text("reports/latest/report.json")).get("generatedAt").asString())
+        assertThat(json.readTree(support.text("reports/latest/report.json"))
+                        .get("generatedAt")
+                        .asString())
                 .isEqualTo("2025-06-01T02:00:05Z");
     }
 
     @Test
     void withNoPreviousReportAFailureInLatestRemovesWhatItWrote() {
         var latestWrites = new AtomicInteger();
-        var failed = job("2025-06-01T02:00:05Z", ReportsTestSupport.refusingTheSecondLatestWrite(support.bucket(), latestWrites))
+        var failed = job(
+                        "2025-06-01T02:00:05Z",
+                        ReportsTestSupport.refusingTheSecondLatestWrite(support.bucket(), latestWrites))
                 .runScheduled(java.time.Instant.parse(FIRED));
 
         assertThat(failed.outcome()).isEqualTo(ReportJob.Outcome.FAILED);
-        assertThat(latestWrites).as("one new object, the refused one, then six deletes")
+        assertThat(latestWrites)
+                .as("one new object, the refused one, then six deletes")
                 .hasValue(2 + ReportRenderer.FILE_NAMES.size());
         assertThat(latestKeys()).isEmpty();
         assertThat(support.keys()).doesNotContain("reports/index.html");
@@ -327,10 +388,14 @@ class ReportsTest extends IntegrationTest {
     @Test
     void eachUserSeesTheirOwnFiguresOnly() {
         var ann = userStatistics.of("Ann" + ReportsTestSupport.DOMAIN);
-        assertThat(ann).isEqualTo(new UserStatistics.Mine(3, 2048 + 5 * MIB + 100, java.time.Instant.parse("2025-06-01T00:00:01Z")));
+        assertThat(ann)
+                .isEqualTo(new UserStatistics.Mine(
+                        3, 2048 + 5 * MIB + 100, java.time.Instant.parse("2025-06-01T00:00:01Z")));
         assertThat(ann.size()).isEqualTo("5.0 MiB");
-        assertThat(userStatistics.of("too-late" + ReportsTestSupport.DOMAIN)).isEqualTo(new UserStatistics.Mine(0, 0, null));
-        assertThat(userStatistics.of("nobody" + ReportsTestSupport.DOMAIN)).isEqualTo(new UserStatistics.Mine(0, 0, null));
+        assertThat(userStatistics.of("too-late" + ReportsTestSupport.DOMAIN))
+                .isEqualTo(new UserStatistics.Mine(0, 0, null));
+        assertThat(userStatistics.of("nobody" + ReportsTestSupport.DOMAIN))
+                .isEqualTo(new UserStatistics.Mine(0, 0, null));
     }
 
     private ReportJob job(String now) {
@@ -346,12 +411,16 @@ class ReportsTest extends IntegrationTest {
     }
 
     private List<String> latestKeys() {
-        return support.keys().stream().filter(key -> key.startsWith(ReportPublisher.LATEST)).toList();
+        return support.keys().stream()
+                .filter(key -> key.startsWith(ReportPublisher.LATEST))
+                .toList();
     }
 
     private long runsOf(String date) {
         return jdbc.sql("select count(*) from report_runs where report_date = :date")
-                .param("date", java.time.LocalDate.parse(date)).query(Long.class).single();
+                .param("date", java.time.LocalDate.parse(date))
+                .query(Long.class)
+                .single();
     }
 
     /** Both instances fire for the 02:00 slot of 1 June at the same moment; their outcomes. */
@@ -362,7 +431,8 @@ class ReportsTest extends IntegrationTest {
             for (var instance : List.of(first, second)) {
                 executor.submit(() -> {
                     await(start);
-                    outcomes.add(instance.runScheduled(java.time.Instant.parse("2025-06-01T02:00:00.003Z")).outcome());
+                    outcomes.add(instance.runScheduled(java.time.Instant.parse("2025-06-01T02:00:00.003Z"))
+                            .outcome());
                     return null;
                 });
             }
@@ -374,13 +444,15 @@ class ReportsTest extends IntegrationTest {
     }
 
     /**
-     * Until a session waits for the report lock (bounded: if nobody waits, e.g. an instance that gives up at once,
-     * the caller goes on and the test's assertions say what happened).
+     * Until a session waits for the report lock (bounded: if nobody waits, e.g. an instance that gives up at once, the
+     * caller goes on and the test's assertions say what happened).
      */
     private void awaitALockWaiter() {
         for (int i = 0; i < 100; i++) {
             if (jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
-                    .query(Long.class).single() > 0) {
+                            .query(Long.class)
+                            .single()
+                    > 0) {
                 return;
             }
             try {

@@ -1,5 +1,6 @@
 package com.example.myamazingapp.reports;
 
+import com.example.myamazingapp.support.TestS3;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-
-import com.example.myamazingapp.support.TestS3;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -45,15 +44,24 @@ final class ReportsTestSupport {
      */
     void clean() {
         // Files uploaded through the application have objects in the data bucket: remove them with their rows.
-        jdbc.sql("select storage_key from stored_files join accounts on accounts.id = owner_id where email like :domain")
-                .param("domain", "%" + DOMAIN).query(String.class).list()
-                .forEach(key -> s3.deleteObject(request -> request.bucket(TestS3.BUCKET).key(key)));
-        jdbc.sql("delete from accounts where email like :domain").param("domain", "%" + DOMAIN).update();
+        jdbc.sql(
+                        "select storage_key from stored_files join accounts on accounts.id = owner_id where email like :domain")
+                .param("domain", "%" + DOMAIN)
+                .query(String.class)
+                .list()
+                .forEach(key ->
+                        s3.deleteObject(request -> request.bucket(TestS3.BUCKET).key(key)));
+        jdbc.sql("delete from accounts where email like :domain")
+                .param("domain", "%" + DOMAIN)
+                .update();
         jdbc.sql("delete from report_runs").update();
-        List<S3Object> objects = s3.listObjectsV2Paginator(request -> request.bucket(BUCKET)).contents().stream().toList();
+        List<S3Object> objects = s3.listObjectsV2Paginator(request -> request.bucket(BUCKET)).contents().stream()
+                .toList();
         if (!objects.isEmpty()) {
-            s3.deleteObjects(request -> request.bucket(BUCKET).delete(delete -> delete.objects(
-                    objects.stream().map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList())));
+            s3.deleteObjects(request -> request.bucket(BUCKET)
+                    .delete(delete -> delete.objects(objects.stream()
+                            .map(o -> ObjectIdentifier.builder().key(o.key()).build())
+                            .toList())));
         }
     }
 
@@ -63,7 +71,8 @@ final class ReportsTestSupport {
                         returning id""")
                 .param("email", name + DOMAIN)
                 .param("created", OffsetDateTime.parse(createdAt))
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     void file(long owner, long size, String contentType, String createdAt) {
@@ -85,12 +94,23 @@ final class ReportsTestSupport {
     /** A sign-in that day (an upload records its day by itself: migration V7). */
     void active(long account, String day) {
         jdbc.sql("insert into account_activity (account_id, day) values (:account, :day) on conflict do nothing")
-                .param("account", account).param("day", LocalDate.parse(day)).update();
+                .param("account", account)
+                .param("day", LocalDate.parse(day))
+                .update();
     }
 
-    ReportJob job(TransactionTemplate transactions, ReportStatistics statistics, ReportRenderer renderer,
-                  String now, ReportPublisher.Target target) {
-        return new ReportJob(transactions, jdbc, statistics, renderer, new ReportPublisher(target),
+    ReportJob job(
+            TransactionTemplate transactions,
+            ReportStatistics statistics,
+            ReportRenderer renderer,
+            String now,
+            ReportPublisher.Target target) {
+        return new ReportJob(
+                transactions,
+                jdbc,
+                statistics,
+                renderer,
+                new ReportPublisher(target),
                 ReportConfiguration.parse(ReportConfiguration.DEFAULT_SCHEDULE),
                 Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
@@ -99,13 +119,17 @@ final class ReportsTestSupport {
         return ReportPublisher.Target.bucket(s3, BUCKET);
     }
 
-    /** The test bucket, calling {@code beforeWrite} with the key before each put, copy or delete (to count, wait or fail). */
+    /**
+     * The test bucket, calling {@code beforeWrite} with the key before each put, copy or delete (to count, wait or
+     * fail).
+     */
     ReportPublisher.Target bucket(Consumer<String> beforeWrite) {
         return watching(bucket(), beforeWrite);
     }
 
     /** {@code target}, refusing the second write into latest/ (later ones, the putting back, succeed); counts them. */
-    static ReportPublisher.Target refusingTheSecondLatestWrite(ReportPublisher.Target target, AtomicInteger latestWrites) {
+    static ReportPublisher.Target refusingTheSecondLatestWrite(
+            ReportPublisher.Target target, AtomicInteger latestWrites) {
         return watching(target, key -> {
             if (key.startsWith(ReportPublisher.LATEST) && latestWrites.incrementAndGet() == 2) {
                 throw SdkClientException.create("injected: S3 went away");
@@ -154,7 +178,10 @@ final class ReportsTestSupport {
     }
 
     List<String> keys() {
-        return s3.listObjectsV2Paginator(request -> request.bucket(BUCKET)).contents().stream().map(S3Object::key).sorted().toList();
+        return s3.listObjectsV2Paginator(request -> request.bucket(BUCKET)).contents().stream()
+                .map(S3Object::key)
+                .sorted()
+                .toList();
     }
 
     String url(String key) {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.util.Random;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 /** The behaviour both stores promise; each implementation's test supplies the store. */

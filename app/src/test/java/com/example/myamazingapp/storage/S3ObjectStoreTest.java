@@ -2,13 +2,11 @@ package com.example.myamazingapp.storage;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.myamazingapp.support.TestS3;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.example.myamazingapp.support.TestS3;
 
 /** The contract against S3Mock, through the same client configuration the application builds. */
 class S3ObjectStoreTest extends ObjectStoreContract {

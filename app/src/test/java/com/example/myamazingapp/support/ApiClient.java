@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
     private final String authorization;
@@ -53,8 +53,12 @@ public class ApiClient {
     }
 
     public Response signUp(String email, String password) {
-        var body = JSON.createObjectNode().put("email", email).put("password", password).toString();
-        return send(request("/api/accounts").header("Content-Type", "application/json")
+        var body = JSON.createObjectNode()
+                .put("email", email)
+                .put("password", password)
+                .toString();
+        return send(request("/api/accounts")
+                .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(body)));
     }
 
@@ -74,12 +78,17 @@ public class ApiClient {
     public Response postMultipart(String fileName, byte[] content, String contentType) {
         var boundary = "----test" + UUID.randomUUID();
         var head = ("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                        + "Content-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         var tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        BodyPublisher body = BodyPublishers.concat(BodyPublishers.ofByteArray(head), BodyPublishers.ofByteArray(content),
+        BodyPublisher body = BodyPublishers.concat(
+                BodyPublishers.ofByteArray(head),
+                BodyPublishers.ofByteArray(content),
                 BodyPublishers.ofByteArray(tail));
-        return send(request("/api/files").header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
+        return send(request("/api/files")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(body));
     }
 
     public Response get(String path) {
@@ -103,7 +112,8 @@ public class ApiClient {
     }
 
     public HttpRequest.Builder request(String path) {
-        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60));
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -1,11 +1,10 @@
 package com.example.myamazingapp.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.SQLException;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * One fresh PostgreSQL per test JVM (temporary folder, random port), shared by every Spring test context; zonky's
@@ -15,8 +14,7 @@ public final class TestDatabase {
 
     private static EmbeddedPostgres postgres;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static synchronized EmbeddedPostgres get() {
         if (postgres == null) {
@@ -38,7 +36,8 @@ public final class TestDatabase {
 
     /** A new, empty database in the shared server, for tests that need a schema of their own. */
     public static String createDatabase(String name) {
-        try (var connection = get().getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+        try (var connection = get().getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
             return get().getJdbcUrl("postgres", name);
         } catch (SQLException e) {

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -24,8 +23,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * A real S3-API server for the tests: Adobe's S3Mock exec jar (copied to target/s3mock by the build), run as its own
- * process on 127.0.0.1 and a free port, once per test JVM, with the data bucket created at start; stopped when the
- * JVM ends.
+ * process on 127.0.0.1 and a free port, once per test JVM, with the data bucket created at start; stopped when the JVM
+ * ends.
  */
 public final class TestS3 {
 
@@ -36,8 +35,7 @@ public final class TestS3 {
     private static Process process;
     private static URI endpoint;
 
-    private TestS3() {
-    }
+    private TestS3() {}
 
     public static synchronized URI endpoint() {
         if (process == null) {
@@ -87,7 +85,11 @@ public final class TestS3 {
         try {
             var root = Files.createTempDirectory("myamazingapp-s3mock");
             var java = ProcessHandle.current().info().command().orElse("java");
-            var command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
+            var command = new ArrayList<>(List.of(
+                    java,
+                    "-Xmx512m",
+                    "-jar",
+                    jar.toString(),
                     "--server.address=127.0.0.1",
                     "--server.port=" + port,
                     "--server.ssl.enabled=false",
@@ -97,7 +99,10 @@ public final class TestS3 {
                     "--com.adobe.testing.s3mock.store.root=" + root,
                     "--com.adobe.testing.s3mock.max-payload-size=64MB"));
             var log = Path.of("target/s3mock/s3mock-" + port + ".log");
-            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             var self = process;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(self)));
             endpoint = URI.create("http://127.0.0.1:" + port);
@@ -115,7 +120,10 @@ public final class TestS3 {
                 throw new IllegalStateException("S3Mock exited at start; see " + log.toAbsolutePath());
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(endpoint.resolve("/" + BUCKET)).GET().build(),
+                var response = http.send(
+                        HttpRequest.newBuilder(endpoint.resolve("/" + BUCKET))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -129,7 +137,8 @@ public final class TestS3 {
             sleep();
         }
         stop(process);
-        throw new IllegalStateException("S3Mock did not answer within " + START_TIMEOUT + "; see " + log.toAbsolutePath());
+        throw new IllegalStateException(
+                "S3Mock did not answer within " + START_TIMEOUT + "; see " + log.toAbsolutePath());
     }
 
     private static void stop(Process s3mock) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.env.PropertiesPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
@@ -29,11 +28,13 @@ class AwsDatabaseUrlTest {
 
     /** spring.datasource.url of application-aws.properties, resolved against the given variables. */
     private static String awsDatabaseUrl(Map<String, Object> variables) throws IOException {
-        var values = new HashMap<String, Object>(Map.of("DATABASE_HOST", "db.internal", "DATABASE_NAME", "myamazingapp"));
+        var values =
+                new HashMap<String, Object>(Map.of("DATABASE_HOST", "db.internal", "DATABASE_NAME", "myamazingapp"));
         values.putAll(variables);
         var environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("variables", values));
-        new PropertiesPropertySourceLoader().load("aws", new ClassPathResource("application-aws.properties"))
+        new PropertiesPropertySourceLoader()
+                .load("aws", new ClassPathResource("application-aws.properties"))
                 .forEach(environment.getPropertySources()::addLast);
         return environment.getProperty("spring.datasource.url");
     }

@@ -3,7 +3,6 @@ package com.example.myamazingapp.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.actuate.info.Info;

@@ -2,12 +2,12 @@ package com.example.myamazingapp.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.myamazingapp.support.ApiClient;
+import com.example.myamazingapp.support.IntegrationTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,15 +16,13 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.example.myamazingapp.support.ApiClient;
-import com.example.myamazingapp.support.IntegrationTest;
-
 /** A PostgreSQL of its own, stopped under the running application: readiness must go DOWN, liveness stay UP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext // its database is gone: do not keep this context (and its scheduled jobs) for later tests
 class DatabaseDownTest {
 
     static EmbeddedPostgres ownDatabase;
+
     @Value("${local.server.port}")
     int port;
 
@@ -38,10 +36,12 @@ class DatabaseDownTest {
                 .setDataDirectory(Files.createTempDirectory("myamazingapp-test-pg-down"))
                 .setCleanDataDirectory(true)
                 .start();
-        IntegrationTest.environment(registry, Map.of(
-                "DATABASE_PORT", ownDatabase::getPort,
-                "spring.datasource.hikari.connection-timeout", () -> "1000",
-                "spring.datasource.hikari.validation-timeout", () -> "500"));
+        IntegrationTest.environment(
+                registry,
+                Map.of(
+                        "DATABASE_PORT", ownDatabase::getPort,
+                        "spring.datasource.hikari.connection-timeout", () -> "1000",
+                        "spring.datasource.hikari.validation-timeout", () -> "500"));
     }
 
     @AfterAll

@@ -2,13 +2,11 @@ package com.example.myamazingapp.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.util.Properties;
-
-import org.junit.jupiter.api.Test;
-
 import com.example.myamazingapp.support.Browserless;
 import com.example.myamazingapp.support.IntegrationTest;
+import java.io.IOException;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
 
 class HealthAndInfoTest extends IntegrationTest {
 
@@ -57,7 +55,9 @@ class HealthAndInfoTest extends IntegrationTest {
         var browser = Browserless.newSignedInUser(port);
 
         for (var endpoint : new String[] {"env", "beans", "configprops", "heapdump", "metrics", "loggers"}) {
-            assertThat(browser.get("/actuator/" + endpoint).statusCode()).as(endpoint).isEqualTo(404);
+            assertThat(browser.get("/actuator/" + endpoint).statusCode())
+                    .as(endpoint)
+                    .isEqualTo(404);
         }
     }
 
@@ -84,7 +84,8 @@ class HealthAndInfoTest extends IntegrationTest {
 
     @Test
     void theLoadBalancerTraceIdBecomesTheRequestId() {
-        var traced = api().send(api().request("/login").header("X-Amzn-Trace-Id", "Root=1-67891233-abcdef012345678912345678"));
+        var traced = api().send(
+                        api().request("/login").header("X-Amzn-Trace-Id", "Root=1-67891233-abcdef012345678912345678"));
         var untraced = api().get("/login");
 
         assertThat(traced.header("X-Request-Id")).isEqualTo("Root=1-67891233-abcdef012345678912345678");

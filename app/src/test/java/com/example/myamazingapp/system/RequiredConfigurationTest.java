@@ -3,8 +3,8 @@ package com.example.myamazingapp.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.myamazingapp.MyAmazingApplication;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -14,17 +14,17 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-import com.example.myamazingapp.MyAmazingApplication;
-
 @ExtendWith(OutputCaptureExtension.class)
 class RequiredConfigurationTest {
 
     @Test
     void inTheAwsProfileEveryMissingVariableIsNamedInOneMessage() {
-        var environment = environment(Map.of("DATABASE_HOST", "db.internal", "DATABASE_USER", "app", "AWS_REGION", "eu-west-1"));
+        var environment =
+                environment(Map.of("DATABASE_HOST", "db.internal", "DATABASE_USER", "app", "AWS_REGION", "eu-west-1"));
         environment.setActiveProfiles("aws");
 
-        assertThatThrownBy(() -> new RequiredConfiguration().postProcessEnvironment(environment, new SpringApplication()))
+        assertThatThrownBy(
+                        () -> new RequiredConfiguration().postProcessEnvironment(environment, new SpringApplication()))
                 .isInstanceOf(MissingConfigurationException.class)
                 .hasMessage("Missing required environment variable(s) for the aws profile: "
                         + "DATABASE_NAME, DATABASE_PASSWORD, DATA_BUCKET, REPORTS_BUCKET");
@@ -35,7 +35,8 @@ class RequiredConfigurationTest {
         var environment = environment(Map.of("DATABASE_HOST", "  "));
         environment.setActiveProfiles("aws");
 
-        assertThatThrownBy(() -> new RequiredConfiguration().postProcessEnvironment(environment, new SpringApplication()))
+        assertThatThrownBy(
+                        () -> new RequiredConfiguration().postProcessEnvironment(environment, new SpringApplication()))
                 .hasMessageContaining("DATABASE_HOST");
     }
 
@@ -52,11 +53,19 @@ class RequiredConfigurationTest {
     void theApplicationStopsAtStartUpWithTheShortReport(CapturedOutput output) {
         var application = new SpringApplicationBuilder(MyAmazingApplication.class)
                 .profiles("aws")
-                .properties("DATABASE_HOST=db.internal", "DATABASE_NAME=app", "DATABASE_USER=app", "DATABASE_PASSWORD=x",
-                        "AWS_REGION=eu-west-1", "DATA_BUCKET=data", "REPORTS_BUCKET=", "server.port=0");
+                .properties(
+                        "DATABASE_HOST=db.internal",
+                        "DATABASE_NAME=app",
+                        "DATABASE_USER=app",
+                        "DATABASE_PASSWORD=x",
+                        "AWS_REGION=eu-west-1",
+                        "DATA_BUCKET=data",
+                        "REPORTS_BUCKET=",
+                        "server.port=0");
 
         assertThatThrownBy(application::run).isInstanceOf(MissingConfigurationException.class);
-        assertThat(output).contains("APPLICATION FAILED TO START")
+        assertThat(output)
+                .contains("APPLICATION FAILED TO START")
                 .contains("Missing required environment variable(s) for the aws profile: REPORTS_BUCKET");
     }
 

@@ -2,8 +2,11 @@ package com.example.myamazingapp.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.myamazingapp.support.ApiClient;
+import com.example.myamazingapp.support.Browserless;
+import com.example.myamazingapp.support.IntegrationTest;
+import com.example.myamazingapp.support.TestS3;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,17 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.example.myamazingapp.support.ApiClient;
-import com.example.myamazingapp.support.Browserless;
-import com.example.myamazingapp.support.IntegrationTest;
-import com.example.myamazingapp.support.TestS3;
-
 /** The data bucket's server is unreachable (a closed port): not ready, and uploads fail cleanly with 503. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StorageDownTest {
 
     @Autowired
     JdbcClient jdbc;
+
     @Value("${local.server.port}")
     int port;
 
@@ -51,12 +50,18 @@ class StorageDownTest {
     @Test
     void anUploadAnswers503WithAClearMessageAndWritesNoRow() {
         var user = api().newAccount();
-        long rowsBefore = jdbc.sql("SELECT count(*) FROM stored_files").query(Long.class).single();
+        long rowsBefore =
+                jdbc.sql("SELECT count(*) FROM stored_files").query(Long.class).single();
 
         var response = user.put("a.txt", "hello".getBytes(), "text/plain");
 
         assertThat(response.status()).isEqualTo(503);
-        assertThat(response.json().get("message").asString()).contains("File storage is unavailable").contains("nothing was changed");
-        assertThat(jdbc.sql("SELECT count(*) FROM stored_files").query(Long.class).single()).isEqualTo(rowsBefore);
+        assertThat(response.json().get("message").asString())
+                .contains("File storage is unavailable")
+                .contains("nothing was changed");
+        assertThat(jdbc.sql("SELECT count(*) FROM stored_files")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(rowsBefore);
     }
 }

@@ -2,8 +2,10 @@ package com.example.myamazingapp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.myamazingapp.support.ApiClient;
+import com.example.myamazingapp.support.IntegrationTest;
+import com.example.myamazingapp.support.TestS3;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,20 +19,23 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import com.example.myamazingapp.support.ApiClient;
-import com.example.myamazingapp.support.IntegrationTest;
-import com.example.myamazingapp.support.TestS3;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /** In the aws profile, stdout carries one JSON object per line, with the load balancer's trace id on request lines. */
 // Inline properties, not only @DynamicPropertySource: the required-variable check runs before dynamic ones are added.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "DATABASE_HOST=localhost", "DATABASE_NAME=postgres", "DATABASE_USER=postgres", "DATABASE_PASSWORD=postgres",
-        // The test PostgreSQL has no TLS; RDS does (the aws profile's default is sslmode=require).
-        "DATABASE_SSLMODE=disable",
-        "DATA_BUCKET=" + TestS3.BUCKET, "REPORTS_BUCKET=reports", "AWS_REGION=" + TestS3.REGION})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "DATABASE_HOST=localhost",
+            "DATABASE_NAME=postgres",
+            "DATABASE_USER=postgres",
+            "DATABASE_PASSWORD=postgres",
+            // The test PostgreSQL has no TLS; RDS does (the aws profile's default is sslmode=require).
+            "DATABASE_SSLMODE=disable",
+            "DATA_BUCKET=" + TestS3.BUCKET,
+            "REPORTS_BUCKET=reports",
+            "AWS_REGION=" + TestS3.REGION
+        })
 @ActiveProfiles("aws")
 @DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
@@ -40,8 +45,8 @@ class AwsProfileLoggingTest {
     int port;
 
     /**
-     * Boot configures logging once per JVM: the first test context's format would stay. Resetting it lets this
-     * context apply the aws profile's JSON format, and resetting again afterwards gives later contexts their own.
+     * Boot configures logging once per JVM: the first test context's format would stay. Resetting it lets this context
+     * apply the aws profile's JSON format, and resetting again afterwards gives later contexts their own.
      */
     @BeforeAll
     @AfterAll
@@ -63,7 +68,8 @@ class AwsProfileLoggingTest {
 
         assertThat(response.status()).isEqualTo(200);
         var json = JsonMapper.builder().build();
-        var lines = output.getOut().lines().filter(line -> line.contains(traceId)).toList();
+        var lines =
+                output.getOut().lines().filter(line -> line.contains(traceId)).toList();
         assertThat(lines).isNotEmpty().allSatisfy(line -> {
             var event = json.readTree(line);
             assertThat(event.get("requestId").asString()).isEqualTo(traceId);

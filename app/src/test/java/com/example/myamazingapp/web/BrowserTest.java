@@ -2,6 +2,8 @@ package com.example.myamazingapp.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.myamazingapp.support.Chromium;
+import com.example.myamazingapp.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,9 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.example.myamazingapp.support.Chromium;
-import com.example.myamazingapp.support.IntegrationTest;
 
 /** The pages in a real headless Chromium (Debian's chromium + chromium-driver): the whole newcomer journey. */
 class BrowserTest extends IntegrationTest {
@@ -79,8 +77,12 @@ class BrowserTest extends IntegrationTest {
         var progress = (List<List<Object>>) script("return JSON.parse(sessionStorage.getItem('progress'))");
         var last = progress.getLast();
         assertThat(progress).as("progress bar updates").isNotEmpty();
-        assertThat(((Number) last.get(1)).longValue()).as("progress max: the request size").isGreaterThan(content.length);
-        assertThat(((Number) last.get(0)).longValue()).as("progress value at the end").isEqualTo(((Number) last.get(1)).longValue());
+        assertThat(((Number) last.get(1)).longValue())
+                .as("progress max: the request size")
+                .isGreaterThan(content.length);
+        assertThat(((Number) last.get(0)).longValue())
+                .as("progress value at the end")
+                .isEqualTo(((Number) last.get(1)).longValue());
         assertThat(last.get(2)).as("bar hidden").isEqualTo(false);
 
         var row = browser.findElement(By.cssSelector("#file-list tbody tr"));
@@ -89,8 +91,8 @@ class BrowserTest extends IntegrationTest {
 
         row.findElement(By.linkText("Download")).click();
         var downloaded = downloads.resolve("holiday photos ü.bin");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> Files.exists(downloaded)
-                && size(downloaded) == content.length);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(driver -> Files.exists(downloaded) && size(downloaded) == content.length);
         assertThat(Files.readAllBytes(downloaded)).isEqualTo(content);
 
         browser.findElement(By.cssSelector("#file-list tbody tr button.danger")).click();
@@ -114,7 +116,8 @@ class BrowserTest extends IntegrationTest {
         browser.findElement(By.id("file")).sendKeys(tooBig.toString());
         browser.findElement(By.id("upload-button")).click();
 
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-status"), "larger than the upload limit of 1 MiB"));
+        wait(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("upload-status"), "larger than the upload limit of 1 MiB"));
         assertThat(browser.findElements(By.cssSelector("#file-list tbody tr"))).isEmpty();
         browser.findElement(By.cssSelector("header form button")).click();
         wait(ExpectedConditions.urlContains("/login?logout"));

@@ -5,11 +5,9 @@ import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
- * Everything of one environment that runs and keeps the application's data, one construct per section of
- * the document: storage (the buckets), network (VPC1), database (RDS_DB_instance1), load balancer
- * (ALB1), service (ECS),
- * and the archive of the application's logs.
- * Storage comes first because the VPC's flow logs go to the logging bucket.
+ * Everything of one environment that runs and keeps the application's data, one construct per section of the document:
+ * storage (the buckets), network (VPC1), database (RDS_DB_instance1), load balancer (ALB1), service (ECS), and the
+ * archive of the application's logs. Storage comes first because the VPC's flow logs go to the logging bucket.
  */
 public class ApplicationStack extends EnvironmentStack {
 
@@ -27,11 +25,19 @@ public class ApplicationStack extends EnvironmentStack {
         // A CloudFormation parameter of type AWS::SSM::Parameter::Value<String>: resolved at each deploy.
         var imageTag = StringParameter.valueForStringParameter(this, config.imageTagParameterName());
         loadBalancer = new LoadBalancer(this, "load_balancer", config, network, storage);
-        service = new Service(this, "service", new Service.Props(
-                config, network, storage, database, loadBalancer, registry.repository(), imageTag));
+        service = new Service(
+                this,
+                "service",
+                new Service.Props(config, network, storage, database, loadBalancer, registry.repository(), imageTag));
         // The document keeps the application's CloudWatch logs on S3: log group -> Firehose -> app-logs/.
-        new ApplicationLogArchive(this, "app_logs", new ApplicationLogArchive.Props(service.logGroup(),
-                storage.loggingBucket(), config.logRetentionDays(), config.logArchiveDays()));
+        new ApplicationLogArchive(
+                this,
+                "app_logs",
+                new ApplicationLogArchive.Props(
+                        service.logGroup(),
+                        storage.loggingBucket(),
+                        config.logRetentionDays(),
+                        config.logArchiveDays()));
     }
 
     public Storage storage() {

@@ -13,8 +13,7 @@ public final class ContextLists {
     /** Loose on purpose: catches a name or a typo where an address belongs, without judging real addresses. */
     public static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
 
-    private ContextLists() {
-    }
+    private ContextLists() {}
 
     /**
      * The items of a context value: an array's items stripped (null items stay null, for the caller to refuse), or a

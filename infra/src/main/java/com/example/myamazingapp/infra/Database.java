@@ -1,5 +1,7 @@
 package com.example.myamazingapp.infra;
 
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.Duration;
@@ -9,8 +11,6 @@ import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ecs.Secret;
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.rds.CaCertificate;
 import software.amazon.awscdk.services.rds.Credentials;
@@ -25,10 +25,10 @@ import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
- * The document's RDS_DB_instance1: PostgreSQL 17 (the major version of the application's embedded PostgreSQL;
- * a full version from RDS's list, which cfn-lint checks; later minors are applied automatically),
- * Multi-AZ (the standby is the document's RDS_DB_standby_replica), encrypted, in db_subnetgroup1 over the two
- * private subnets, behind private_subnets_access.
+ * The document's RDS_DB_instance1: PostgreSQL 17 (the major version of the application's embedded PostgreSQL; a full
+ * version from RDS's list, which cfn-lint checks; later minors are applied automatically), Multi-AZ (the standby is the
+ * document's RDS_DB_standby_replica), encrypted, in db_subnetgroup1 over the two private subnets, behind
+ * private_subnets_access.
  */
 public class Database extends Construct {
 
@@ -92,7 +92,9 @@ public class Database extends Construct {
 
         passwordForTasks = config.dbPasswordParameter() == null
                 ? Secret.fromSecretsManager(instance.getSecret(), "password")
-                : Secret.fromSsmParameter(StringParameter.fromSecureStringParameterAttributes(this, "db_password",
+                : Secret.fromSsmParameter(StringParameter.fromSecureStringParameterAttributes(
+                        this,
+                        "db_password",
                         SecureStringParameterAttributes.builder()
                                 .parameterName(config.dbPasswordParameter())
                                 .build()));
@@ -100,16 +102,19 @@ public class Database extends Construct {
 
     private void suppressNagFindings(EnvironmentConfig config) {
         var suppressions = new ArrayList<>(List.of(
-                NagPackSuppression.builder().id("AwsSolutions-RDS11")
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-RDS11")
                         .reason("PostgreSQL keeps its standard port 5432 (the contract's DATABASE_PORT): only the "
                                 + "application tasks' security group can reach it, so a different port hides nothing.")
                         .build(),
-                NagPackSuppression.builder().id("AwsSolutions-SMG4")
+                NagPackSuppression.builder()
+                        .id("AwsSolutions-SMG4")
                         .reason("The tasks read the master password once, at start; rotating it would break every "
                                 + "running task's new connections until a redeploy. Rotate by hand with a redeploy.")
                         .build()));
         if (!config.deletionProtection()) {
-            suppressions.add(NagPackSuppression.builder().id("AwsSolutions-RDS10")
+            suppressions.add(NagPackSuppression.builder()
+                    .id("AwsSolutions-RDS10")
                     .reason("Deletion protection is configured off for " + config.name()
                             + ", a disposable environment; removal still takes a final snapshot.")
                     .build());
@@ -117,7 +122,9 @@ public class Database extends Construct {
         NagSuppressions.addResourceSuppressions(instance, suppressions, true);
     }
 
-    /** The master password never enters a template: a generated secret, or a SecureString resolved by CloudFormation. */
+    /**
+     * The master password never enters a template: a generated secret, or a SecureString resolved by CloudFormation.
+     */
     private static Credentials credentials(EnvironmentConfig config) {
         return config.dbPasswordParameter() == null
                 ? Credentials.fromGeneratedSecret(MASTER_USER)

@@ -10,11 +10,17 @@ import software.constructs.Construct;
 abstract class EnvironmentStack extends Stack {
 
     EnvironmentStack(Construct scope, String id, EnvironmentConfig config, String description) {
-        super(scope, id, StackProps.builder()
-                .env(Environment.builder().account(config.account()).region(config.region()).build())
-                .description(description)
-                .terminationProtection(config.deletionProtection())
-                .build());
+        super(
+                scope,
+                id,
+                StackProps.builder()
+                        .env(Environment.builder()
+                                .account(config.account())
+                                .region(config.region())
+                                .build())
+                        .description(description)
+                        .terminationProtection(config.deletionProtection())
+                        .build());
         Tags.of(this).add("project", "myamazingapp");
         Tags.of(this).add("environment", config.name());
     }

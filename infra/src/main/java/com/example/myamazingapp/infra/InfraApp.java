@@ -12,13 +12,12 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 
 /**
- * The CDK app: the qa and prod environments (and the pipeline that ships images into them).
- * Run by {@code npx cdk synth} in infra/ (see cdk.json) or by {@code ./mvnw -pl infra compile exec:java}.
+ * The CDK app: the qa and prod environments (and the pipeline that ships images into them). Run by {@code npx cdk
+ * synth} in infra/ (see cdk.json) or by {@code ./mvnw -pl infra compile exec:java}.
  */
 public final class InfraApp {
 
-    private InfraApp() {
-    }
+    private InfraApp() {}
 
     public static void main(String[] args) {
         var app = newApp(Map.of());
@@ -32,13 +31,14 @@ public final class InfraApp {
     }
 
     /**
-     * An app with the context of infra/cdk.json, also when the CDK CLI did not start us (the Maven-only synth,
-     * the tests): the CLI passes cdk.json, cdk.context.json and -c values in CDK_CONTEXT_JSON itself.
-     * Writes to CDK_OUTDIR when the CLI sets it, else to infra/cdk.out.
+     * An app with the context of infra/cdk.json, also when the CDK CLI did not start us (the Maven-only synth, the
+     * tests): the CLI passes cdk.json, cdk.context.json and -c values in CDK_CONTEXT_JSON itself. Writes to CDK_OUTDIR
+     * when the CLI sets it, else to infra/cdk.out.
      */
     public static App newApp(Map<String, Object> extraContext) {
         var outdir = System.getenv("CDK_OUTDIR");
-        return newApp(extraContext, outdir != null ? Path.of(outdir) : infraDir().resolve("cdk.out"));
+        return newApp(
+                extraContext, outdir != null ? Path.of(outdir) : infraDir().resolve("cdk.out"));
     }
 
     /** {@link #newApp(Map)} writing to {@code outdir} (the tests write under target/). */
@@ -53,7 +53,8 @@ public final class InfraApp {
             context.put("aws:cdk:version-reporting", true);
         }
         context.putAll(extraContext);
-        return new App(AppProps.builder().context(context).outdir(outdir.toString()).build());
+        return new App(
+                AppProps.builder().context(context).outdir(outdir.toString()).build());
     }
 
     /** The infra module's folder: the working directory of the CLI and of Surefire, or infra/ below it. */

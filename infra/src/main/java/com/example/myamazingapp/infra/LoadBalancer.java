@@ -50,7 +50,8 @@ public class LoadBalancer extends Construct {
                 .build();
         // Access logs to the logging bucket under alb/ (its policy is in Storage, created before the ALB).
         loadBalancer.setAttribute("access_logs.s3.enabled", "true");
-        loadBalancer.setAttribute("access_logs.s3.bucket", storage.loggingBucket().getBucketName());
+        loadBalancer.setAttribute(
+                "access_logs.s3.bucket", storage.loggingBucket().getBucketName());
         loadBalancer.setAttribute("access_logs.s3.prefix", Storage.ALB_LOGS);
         // ELB checks that it may write when the attribute is set: the bucket policy must exist first.
         loadBalancer.getNode().addDependency(storage.loggingBucket().getPolicy());
@@ -73,21 +74,28 @@ public class LoadBalancer extends Construct {
                 .deregistrationDelay(Duration.seconds(30))
                 .build();
 
-        loadBalancer.addListener("listener1", BaseApplicationListenerProps.builder()
-                .protocol(ApplicationProtocol.HTTPS)
-                .port(443)
-                .certificates(List.of(ListenerCertificate.fromCertificateManager(certificate(config, zone))))
-                .sslPolicy(SslPolicy.RECOMMENDED_TLS)
-                .defaultTargetGroups(List.of(targetGroup1))
-                .open(false)
-                .build());
-        loadBalancer.addListener("listener2", BaseApplicationListenerProps.builder()
-                .protocol(ApplicationProtocol.HTTP)
-                .port(80)
-                .defaultAction(ListenerAction.redirect(RedirectOptions.builder()
-                        .protocol("HTTPS").port("443").permanent(true).build()))
-                .open(false)
-                .build());
+        loadBalancer.addListener(
+                "listener1",
+                BaseApplicationListenerProps.builder()
+                        .protocol(ApplicationProtocol.HTTPS)
+                        .port(443)
+                        .certificates(List.of(ListenerCertificate.fromCertificateManager(certificate(config, zone))))
+                        .sslPolicy(SslPolicy.RECOMMENDED_TLS)
+                        .defaultTargetGroups(List.of(targetGroup1))
+                        .open(false)
+                        .build());
+        loadBalancer.addListener(
+                "listener2",
+                BaseApplicationListenerProps.builder()
+                        .protocol(ApplicationProtocol.HTTP)
+                        .port(80)
+                        .defaultAction(ListenerAction.redirect(RedirectOptions.builder()
+                                .protocol("HTTPS")
+                                .port("443")
+                                .permanent(true)
+                                .build()))
+                        .open(false)
+                        .build());
         if (zone != null) {
             ARecord.Builder.create(this, "alias")
                     .zone(zone)
@@ -95,20 +103,23 @@ public class LoadBalancer extends Construct {
                     .target(RecordTarget.fromAlias(new LoadBalancerTarget(loadBalancer)))
                     .build();
         }
-
     }
 
     private IHostedZone hostedZone(EnvironmentConfig config) {
-        return config.hostedZoneId() == null ? null : HostedZone.fromHostedZoneAttributes(this, "zone",
-                HostedZoneAttributes.builder()
-                        .hostedZoneId(config.hostedZoneId())
-                        .zoneName(config.hostedZoneName())
-                        .build());
+        return config.hostedZoneId() == null
+                ? null
+                : HostedZone.fromHostedZoneAttributes(
+                        this,
+                        "zone",
+                        HostedZoneAttributes.builder()
+                                .hostedZoneId(config.hostedZoneId())
+                                .zoneName(config.hostedZoneName())
+                                .build());
     }
 
     /**
-     * An existing certificate when its ARN is configured; else a new DNS-validated one: automatic with a hosted
-     * zone, otherwise the deploy waits at the certificate until its validation CNAME is added to the DNS by hand.
+     * An existing certificate when its ARN is configured; else a new DNS-validated one: automatic with a hosted zone,
+     * otherwise the deploy waits at the certificate until its validation CNAME is added to the DNS by hand.
      */
     private ICertificate certificate(EnvironmentConfig config, IHostedZone zone) {
         if (config.certificateArn() != null) {

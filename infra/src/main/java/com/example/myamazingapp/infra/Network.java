@@ -1,9 +1,9 @@
 package com.example.myamazingapp.infra;
 
-import java.util.List;
-import java.util.Map;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
@@ -21,8 +21,8 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * The document's VPC1: two availability zones with a public and a private subnet each, internet gateway,
- * NAT gateway(s), the S3 gateway endpoint on the private route tables, flow logs, and the three security groups.
+ * The document's VPC1: two availability zones with a public and a private subnet each, internet gateway, NAT
+ * gateway(s), the S3 gateway endpoint on the private route tables, flow logs, and the three security groups.
  */
 public class Network extends Construct {
 
@@ -41,17 +41,28 @@ public class Network extends Construct {
                 .maxAzs(2)
                 .natGateways(config.natGateways())
                 .subnetConfiguration(List.of(
-                        SubnetConfiguration.builder().name("public").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
-                        SubnetConfiguration.builder().name("private").subnetType(SubnetType.PRIVATE_WITH_EGRESS)
-                                .cidrMask(24).build()))
-                .gatewayEndpoints(Map.of("vpc_endpoint_for_s3", GatewayVpcEndpointOptions.builder()
-                        .service(GatewayVpcEndpointAwsService.S3)
-                        .subnets(List.of(privateSubnets()))
-                        .build()))
-                .flowLogs(Map.of("flow_logs", FlowLogOptions.builder()
-                        .destination(FlowLogDestination.toS3(loggingBucket, Storage.FLOW_LOGS))
-                        .trafficType(FlowLogTrafficType.ALL)
-                        .build()))
+                        SubnetConfiguration.builder()
+                                .name("public")
+                                .subnetType(SubnetType.PUBLIC)
+                                .cidrMask(24)
+                                .build(),
+                        SubnetConfiguration.builder()
+                                .name("private")
+                                .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                                .cidrMask(24)
+                                .build()))
+                .gatewayEndpoints(Map.of(
+                        "vpc_endpoint_for_s3",
+                        GatewayVpcEndpointOptions.builder()
+                                .service(GatewayVpcEndpointAwsService.S3)
+                                .subnets(List.of(privateSubnets()))
+                                .build()))
+                .flowLogs(Map.of(
+                        "flow_logs",
+                        FlowLogOptions.builder()
+                                .destination(FlowLogDestination.toS3(loggingBucket, Storage.FLOW_LOGS))
+                                .trafficType(FlowLogTrafficType.ALL)
+                                .build()))
                 .build();
 
         publicWebAccess = SecurityGroup.Builder.create(this, "public_web_access")
@@ -62,11 +73,14 @@ public class Network extends Construct {
         publicWebAccess.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP from the world (redirected to HTTPS)");
         publicWebAccess.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from the world");
 
-        NagSuppressions.addResourceSuppressions(publicWebAccess, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-EC23")
-                .reason("public_web_access is the public entrance of the document: ALB1 takes 80 (redirected) "
-                        + "and 443 from anywhere, and nothing else.")
-                .build()), true);
+        NagSuppressions.addResourceSuppressions(
+                publicWebAccess,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-EC23")
+                        .reason("public_web_access is the public entrance of the document: ALB1 takes 80 (redirected) "
+                                + "and 443 from anywhere, and nothing else.")
+                        .build()),
+                true);
 
         albTargetGroupAccess = SecurityGroup.Builder.create(this, "alb_target_group_access")
                 .vpc(vpc)
@@ -76,20 +90,25 @@ public class Network extends Construct {
         albTargetGroupAccess.addIngressRule(publicWebAccess, Port.tcp(APP_PORT), "application port from ALB1");
         // AWS APIs are all HTTPS: ECR (image pull), CloudWatch Logs, Secrets Manager, S3 through the gateway
         // endpoint (S3's addresses vary, hence anywhere). DNS goes to the VPC resolver, which groups do not filter.
-        albTargetGroupAccess.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS to AWS APIs (ECR, Logs, Secrets Manager, S3)");
+        albTargetGroupAccess.addEgressRule(
+                Peer.anyIpv4(), Port.tcp(443), "HTTPS to AWS APIs (ECR, Logs, Secrets Manager, S3)");
         publicWebAccess.addEgressRule(albTargetGroupAccess, Port.tcp(APP_PORT), "ALB1 to the application tasks");
 
         privateSubnetsAccess = SecurityGroup.Builder.create(this, "private_subnets_access")
                 .vpc(vpc)
-                .description("private_subnets_access: the database, reached on its port from the application tasks only")
+                .description(
+                        "private_subnets_access: the database, reached on its port from the application tasks only")
                 .allowAllOutbound(false)
                 .build();
         privateSubnetsAccess.addIngressRule(albTargetGroupAccess, Port.tcp(DATABASE_PORT), "PostgreSQL from the tasks");
-        albTargetGroupAccess.addEgressRule(privateSubnetsAccess, Port.tcp(DATABASE_PORT), "PostgreSQL to the database only");
+        albTargetGroupAccess.addEgressRule(
+                privateSubnetsAccess, Port.tcp(DATABASE_PORT), "PostgreSQL to the database only");
     }
 
     public static SubnetSelection privateSubnets() {
-        return SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build();
+        return SubnetSelection.builder()
+                .subnetType(SubnetType.PRIVATE_WITH_EGRESS)
+                .build();
     }
 
     public static SubnetSelection publicSubnets() {

@@ -3,13 +3,13 @@ package com.example.myamazingapp.infra;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.ecr.LifecycleRule;
-import software.amazon.awscdk.services.ecr.Repository;
-import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
 import software.amazon.awscdk.customresources.AwsSdkCall;
 import software.amazon.awscdk.customresources.PhysicalResourceId;
+import software.amazon.awscdk.services.ecr.LifecycleRule;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.TagMutability;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -20,8 +20,8 @@ import software.amazon.awscdk.services.ssm.StringParameterAttributes;
 import software.constructs.Construct;
 
 /**
- * The document's myamazingapp_ecr_repo, one per environment (the QA and the Prod repository of the pipeline),
- * and the SSM parameter that names the image tag the pipeline last shipped into it.
+ * The document's myamazingapp_ecr_repo, one per environment (the QA and the Prod repository of the pipeline), and the
+ * SSM parameter that names the image tag the pipeline last shipped into it.
  */
 public class Registry extends Construct {
 
@@ -52,8 +52,13 @@ public class Registry extends Construct {
         var name = config.imageTagParameterName();
         // By name only: fromStringParameterName would add a CloudFormation parameter resolving the value, which
         // fails the registry stack's first deploy (the parameter does not exist yet) and which nothing here reads.
-        imageTagParameter = StringParameter.fromStringParameterAttributes(this, "image_tag",
-                StringParameterAttributes.builder().parameterName(name).forceDynamicReference(true).build());
+        imageTagParameter = StringParameter.fromStringParameterAttributes(
+                this,
+                "image_tag",
+                StringParameterAttributes.builder()
+                        .parameterName(name)
+                        .forceDynamicReference(true)
+                        .build());
         var logs = LogGroup.Builder.create(this, "image_tag_logs")
                 .retention(config.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -70,14 +75,21 @@ public class Registry extends Construct {
                         .service("SSM")
                         .action("putParameter")
                         .parameters(Map.of(
-                                "Name", name,
-                                "Value", BOOTSTRAP_TAG,
-                                "Type", "String",
-                                "Tier", "Standard",
-                                "Overwrite", false,
-                                "Description", "Tag of the myamazingapp image the pipeline last shipped to "
-                                        + config.name() + "; 'bootstrap' until the first one (the service then runs no task)",
-                                "Tags", List.of(
+                                "Name",
+                                name,
+                                "Value",
+                                BOOTSTRAP_TAG,
+                                "Type",
+                                "String",
+                                "Tier",
+                                "Standard",
+                                "Overwrite",
+                                false,
+                                "Description",
+                                "Tag of the myamazingapp image the pipeline last shipped to " + config.name()
+                                        + "; 'bootstrap' until the first one (the service then runs no task)",
+                                "Tags",
+                                List.of(
                                         Map.of("Key", "project", "Value", "myamazingapp"),
                                         Map.of("Key", "environment", "Value", config.name()))))
                         .physicalResourceId(PhysicalResourceId.of(name))

@@ -46,9 +46,14 @@ public class Service extends Construct {
     public static final String CONTAINER = "web";
 
     /** What the service is made of, the ecs-patterns way. */
-    public record Props(EnvironmentConfig config, Network network, Storage storage, Database database,
-                        LoadBalancer loadBalancer, IRepository repository, String imageTag) {
-    }
+    public record Props(
+            EnvironmentConfig config,
+            Network network,
+            Storage storage,
+            Database database,
+            LoadBalancer loadBalancer,
+            IRepository repository,
+            String imageTag) {}
 
     private final FargateTaskDefinition taskDefinition;
     private final FargateService service;
@@ -79,21 +84,30 @@ public class Service extends Construct {
                 .retention(config.logRetention())
                 .removalPolicy(config.deletionProtection() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
-        var container = taskDefinition.addContainer(CONTAINER, ContainerDefinitionOptions.builder()
-                .containerName(CONTAINER)
-                .image(ContainerImage.fromEcrRepository(props.repository(), props.imageTag()))
-                .portMappings(List.of(PortMapping.builder()
-                        .containerPort(Network.APP_PORT).protocol(Protocol.TCP).build()))
-                .environment(environment(props))
-                .secrets(Map.of("DATABASE_PASSWORD", props.database().passwordForTasks()))
-                .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
-                        .logGroup(logGroup).streamPrefix(CONTAINER).build()))
-                // Only /tmp (uploads in transit, Tomcat's work files) is writable.
-                .readonlyRootFilesystem(true)
-                .stopTimeout(Duration.seconds(30))
-                .build());
+        var container = taskDefinition.addContainer(
+                CONTAINER,
+                ContainerDefinitionOptions.builder()
+                        .containerName(CONTAINER)
+                        .image(ContainerImage.fromEcrRepository(props.repository(), props.imageTag()))
+                        .portMappings(List.of(PortMapping.builder()
+                                .containerPort(Network.APP_PORT)
+                                .protocol(Protocol.TCP)
+                                .build()))
+                        .environment(environment(props))
+                        .secrets(Map.of("DATABASE_PASSWORD", props.database().passwordForTasks()))
+                        .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
+                                .logGroup(logGroup)
+                                .streamPrefix(CONTAINER)
+                                .build()))
+                        // Only /tmp (uploads in transit, Tomcat's work files) is writable.
+                        .readonlyRootFilesystem(true)
+                        .stopTimeout(Duration.seconds(30))
+                        .build());
         container.addMountPoints(MountPoint.builder()
-                .sourceVolume("tmp").containerPath("/tmp").readOnly(false).build());
+                .sourceVolume("tmp")
+                .containerPath("/tmp")
+                .readOnly(false)
+                .build());
 
         grantApplicationAccess(props.storage());
         suppressNagFindings();
@@ -113,7 +127,10 @@ public class Service extends Construct {
                 .vpcSubnets(Network.privateSubnets())
                 .assignPublicIp(false)
                 .securityGroups(List.of(props.network().albTargetGroupAccess()))
-                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .circuitBreaker(DeploymentCircuitBreaker.builder()
+                        .enable(true)
+                        .rollback(true)
+                        .build())
                 // The JVM starts and migrates the schema before readiness turns 200.
                 .healthCheckGracePeriod(Duration.seconds(120))
                 .minHealthyPercent(100)
@@ -129,18 +146,20 @@ public class Service extends Construct {
                 // Application Auto Scaling would bring a service above its maximum back down to it.
                 .maxCapacity(config.maxCount())
                 .build());
-        scaling.scaleOnCpuUtilization("cpu_target_tracking", CpuUtilizationScalingProps.builder()
-                .targetUtilizationPercent(60)
-                .scaleOutCooldown(Duration.seconds(60))
-                .scaleInCooldown(Duration.seconds(300))
-                .build());
+        scaling.scaleOnCpuUtilization(
+                "cpu_target_tracking",
+                CpuUtilizationScalingProps.builder()
+                        .targetUtilizationPercent(60)
+                        .scaleOutCooldown(Duration.seconds(60))
+                        .scaleInCooldown(Duration.seconds(300))
+                        .build());
     }
 
     /**
-     * The task role gets exactly the S3 calls the application makes: read, write and delete its files under
-     * files/ plus HeadBucket (readiness) on the data bucket, and under reports/ in the reports bucket PUT, plus GET and
-     * DELETE for a failed run that puts the previous latest/ back (CopyObject reads its dated folder) or removes it.
-     * The execution role gets the image pull and the password read from CDK's grants on the container.
+     * The task role gets exactly the S3 calls the application makes: read, write and delete its files under files/ plus
+     * HeadBucket (readiness) on the data bucket, and under reports/ in the reports bucket PUT, plus GET and DELETE for
+     * a failed run that puts the previous latest/ back (CopyObject reads its dated folder) or removes it. The execution
+     * role gets the image pull and the password read from CDK's grants on the container.
      */
     private void grantApplicationAccess(Storage storage) {
         var taskRole = taskDefinition.getTaskRole();
@@ -169,23 +188,33 @@ public class Service extends Construct {
     }
 
     private void suppressNagFindings() {
-        NagSuppressions.addResourceSuppressions(taskDefinition, List.of(
-                NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("The task role's object permissions are limited to the application's key prefixes "
-                                + "files/* (data bucket) and reports/* (reports bucket); object keys are random UUIDs "
-                                + "and report dates, so they cannot be listed one by one.")
-                        .appliesTo(List.of(RegexAppliesTo.builder()
-                                .regex("/^Resource::<storage\\w+\\.Arn>\\/(files|reports)\\/\\*$/g").build()))
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-IAM5")
-                        .reason("ecr:GetAuthorizationToken, which the execution role needs to pull the image, "
-                                + "only exists on resource '*'; the pull itself is limited to this environment's repository.")
-                        .appliesTo(List.of("Resource::*"))
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-ECS2")
-                        .reason("The environment variables are non-secret configuration (host names, bucket names, "
-                                + "URLs, sizes); the only secret, DATABASE_PASSWORD, is an ECS secret.")
-                        .build()), true);
+        NagSuppressions.addResourceSuppressions(
+                taskDefinition,
+                List.of(
+                        NagPackSuppression.builder()
+                                .id("AwsSolutions-IAM5")
+                                .reason(
+                                        "The task role's object permissions are limited to the application's key prefixes "
+                                                + "files/* (data bucket) and reports/* (reports bucket); object keys are random UUIDs "
+                                                + "and report dates, so they cannot be listed one by one.")
+                                .appliesTo(List.of(RegexAppliesTo.builder()
+                                        .regex("/^Resource::<storage\\w+\\.Arn>\\/(files|reports)\\/\\*$/g")
+                                        .build()))
+                                .build(),
+                        NagPackSuppression.builder()
+                                .id("AwsSolutions-IAM5")
+                                .reason(
+                                        "ecr:GetAuthorizationToken, which the execution role needs to pull the image, "
+                                                + "only exists on resource '*'; the pull itself is limited to this environment's repository.")
+                                .appliesTo(List.of("Resource::*"))
+                                .build(),
+                        NagPackSuppression.builder()
+                                .id("AwsSolutions-ECS2")
+                                .reason(
+                                        "The environment variables are non-secret configuration (host names, bucket names, "
+                                                + "URLs, sizes); the only secret, DATABASE_PASSWORD, is an ECS secret.")
+                                .build()),
+                true);
     }
 
     /** The contract's environment variables; DATABASE_PASSWORD is a secret, the optional ones only when set. */

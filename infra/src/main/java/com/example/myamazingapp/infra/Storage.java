@@ -1,21 +1,17 @@
 package com.example.myamazingapp.infra;
 
-import java.util.List;
-import software.amazon.awscdk.Duration;
 import com.example.myamazingapp.infra.reports.ReportsRootFunction;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnCondition;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.regioninfo.FactName;
-import software.amazon.awscdk.services.iam.ArnPrincipal;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
@@ -24,6 +20,10 @@ import software.amazon.awscdk.services.cloudfront.PriceClass;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOriginWithOACProps;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -35,13 +35,14 @@ import software.constructs.Construct;
 
 /**
  * The document's three buckets: myamazingapp_logging_bucket (every log of the environment, by prefix),
- * myamazingapp_data_bucket (uploaded files) and myamazingapp_reports_cf_origin_bucket (reports, served only
- * through a CloudFront distribution with origin access control).
+ * myamazingapp_data_bucket (uploaded files) and myamazingapp_reports_cf_origin_bucket (reports, served only through a
+ * CloudFront distribution with origin access control).
  */
 public class Storage extends Construct {
 
     /** Where each kind of log lands in the logging bucket (see the contract). */
     public static final String ALB_LOGS = "alb";
+
     public static final String FLOW_LOGS = "vpc-flow-logs/";
     public static final String CLOUDFRONT_LOGS = "cloudfront/";
 
@@ -103,8 +104,11 @@ public class Storage extends Construct {
         reportsDistribution = Distribution.Builder.create(this, "reports_distribution")
                 .comment("myamazingapp " + config.name() + " reports")
                 .defaultBehavior(BehaviorOptions.builder()
-                        .origin(S3BucketOrigin.withOriginAccessControl(reportsBucket,
-                                S3BucketOriginWithOACProps.builder().originPath("/reports").build()))
+                        .origin(S3BucketOrigin.withOriginAccessControl(
+                                reportsBucket,
+                                S3BucketOriginWithOACProps.builder()
+                                        .originPath("/reports")
+                                        .build()))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                         .cachePolicy(reportsCachePolicy())
                         // "/" shows the latest report, a folder its index.html (S3 with OAC has no index documents).
@@ -117,24 +121,33 @@ public class Storage extends Construct {
                 .logBucket(loggingBucket)
                 .logFilePrefix(CLOUDFRONT_LOGS)
                 .build();
-        NagSuppressions.addResourceSuppressions(reportsDistribution, List.of(
-                NagPackSuppression.builder().id("AwsSolutions-CFR1")
-                        .reason("The reports are for the application's users wherever they are: no country is excluded.")
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-CFR2")
-                        .reason("The distribution serves static, read-only report files from S3 (no forms, no "
-                                + "queries reach an origin that runs code); a WAF web ACL adds cost without a rule to apply.")
-                        .build(),
-                NagPackSuppression.builder().id("AwsSolutions-CFR4")
-                        .reason("The reports use the distribution's default *.cloudfront.net name, whose certificate "
-                                + "CloudFront serves with its fixed policy; a custom reports domain is not in the document.")
-                        .build()), true);
+        NagSuppressions.addResourceSuppressions(
+                reportsDistribution,
+                List.of(
+                        NagPackSuppression.builder()
+                                .id("AwsSolutions-CFR1")
+                                .reason(
+                                        "The reports are for the application's users wherever they are: no country is excluded.")
+                                .build(),
+                        NagPackSuppression.builder()
+                                .id("AwsSolutions-CFR2")
+                                .reason(
+                                        "The distribution serves static, read-only report files from S3 (no forms, no "
+                                                + "queries reach an origin that runs code); a WAF web ACL adds cost without a rule to apply.")
+                                .build(),
+                        NagPackSuppression.builder()
+                                .id("AwsSolutions-CFR4")
+                                .reason(
+                                        "The reports use the distribution's default *.cloudfront.net name, whose certificate "
+                                                + "CloudFront serves with its fixed policy; a custom reports domain is not in the document.")
+                                .build()),
+                true);
     }
 
     /**
-     * Lets Elastic Load Balancing write ALB1's access logs under alb/. Regions older than August 2022 deliver as
-     * a regional ELB account, newer ones as the log delivery service; the account comes from CDK's region table
-     * at deploy time so that the synth stays environment-agnostic (CDK's own logAccessLogs needs a region).
+     * Lets Elastic Load Balancing write ALB1's access logs under alb/. Regions older than August 2022 deliver as a
+     * regional ELB account, newer ones as the log delivery service; the account comes from CDK's region table at deploy
+     * time so that the synth stays environment-agnostic (CDK's own logAccessLogs needs a region).
      */
     private void allowLoadBalancerLogs() {
         var stack = Stack.of(this);
@@ -142,14 +155,16 @@ public class Storage extends Construct {
         var hasElbAccount = CfnCondition.Builder.create(this, "RegionHasElbAccount")
                 .expression(Fn.conditionNot(Fn.conditionEquals(elbAccount, "none")))
                 .build();
-        var regionalAccount = Token.asString(Fn.conditionIf(hasElbAccount.getLogicalId(),
+        var regionalAccount = Token.asString(Fn.conditionIf(
+                hasElbAccount.getLogicalId(),
                 "arn:" + Aws.PARTITION + ":iam::" + elbAccount + ":root",
                 // No regional account: a no-op stand-in (our own account already has access).
                 "arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":root"));
         loggingBucket.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("ElbAccessLogDelivery")
                 .effect(Effect.ALLOW)
-                .principals(List.of(new ArnPrincipal(regionalAccount),
+                .principals(List.of(
+                        new ArnPrincipal(regionalAccount),
                         new ServicePrincipal("logdelivery.elasticloadbalancing.amazonaws.com")))
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(loggingBucket.arnForObjects(ALB_LOGS + "/AWSLogs/" + Aws.ACCOUNT_ID + "/*")))

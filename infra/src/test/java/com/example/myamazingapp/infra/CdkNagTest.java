@@ -38,7 +38,8 @@ class CdkNagTest {
 
     private static List<String> describe(List<SynthesisMessage> messages) {
         return messages.stream()
-                .map(m -> m.getId() + ": " + m.getEntry().getData().toString().lines().findFirst().orElse(""))
+                .map(m -> m.getId() + ": "
+                        + m.getEntry().getData().toString().lines().findFirst().orElse(""))
                 .toList();
     }
 }

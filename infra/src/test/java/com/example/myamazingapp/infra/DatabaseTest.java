@@ -9,61 +9,109 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
-import software.amazon.awscdk.assertions.Template;
 
 /** The document's "RDS DB Instance Details". */
 class DatabaseTest {
 
-    @ParameterizedTest(name = "{0}: RDS_DB_instance1 is MultiAZ and StorageEncrypted, PostgreSQL 17 like the app's embedded PostgreSQL")
+    @ParameterizedTest(
+            name =
+                    "{0}: RDS_DB_instance1 is MultiAZ and StorageEncrypted, PostgreSQL 17 like the app's embedded PostgreSQL")
     @ValueSource(strings = {"qa", "prod"})
     void multiAzEncryptedPostgres17(String env) {
         application(env).resourceCountIs("AWS::RDS::DBInstance", 1);
-        application(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
-                "MultiAZ", true,
-                "StorageEncrypted", true,
-                "Engine", "postgres",
-                "EngineVersion", Match.stringLikeRegexp("^17\\.[0-9]+$"),
-                "DBName", "myamazingapp",
-                "DBInstanceClass", env.equals("prod") ? "db.t4g.medium" : "db.t4g.micro"));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::RDS::DBInstance",
+                        Map.of(
+                                "MultiAZ",
+                                true,
+                                "StorageEncrypted",
+                                true,
+                                "Engine",
+                                "postgres",
+                                "EngineVersion",
+                                Match.stringLikeRegexp("^17\\.[0-9]+$"),
+                                "DBName",
+                                "myamazingapp",
+                                "DBInstanceClass",
+                                env.equals("prod") ? "db.t4g.medium" : "db.t4g.micro"));
     }
 
-    @ParameterizedTest(name = "{0}: RDS_DB_instance1 is in db_subnetgroup1 over private_subnet1 and private_subnet2, behind private_subnets_access")
+    @ParameterizedTest(
+            name =
+                    "{0}: RDS_DB_instance1 is in db_subnetgroup1 over private_subnet1 and private_subnet2, behind private_subnets_access")
     @ValueSource(strings = {"qa", "prod"})
     void subnetGroupAndSecurityGroup(String env) {
         var app = Synthesized.environment(env).application();
         var privateSubnets = app.network().vpc().getPrivateSubnets().stream()
-                .map(subnet -> resolve(env, subnet.getSubnetId())).toList();
-        application(env).hasResourceProperties("AWS::RDS::DBSubnetGroup", Map.of(
-                "SubnetIds", Match.arrayEquals(privateSubnets)));
-        application(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
-                "VPCSecurityGroups", List.of(resolve(env, app.network().privateSubnetsAccess().getSecurityGroupId())),
-                "PubliclyAccessible", Match.absent()));
+                .map(subnet -> resolve(env, subnet.getSubnetId()))
+                .toList();
+        application(env)
+                .hasResourceProperties(
+                        "AWS::RDS::DBSubnetGroup", Map.of("SubnetIds", Match.arrayEquals(privateSubnets)));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::RDS::DBInstance",
+                        Map.of(
+                                "VPCSecurityGroups",
+                                        List.of(resolve(
+                                                env,
+                                                app.network()
+                                                        .privateSubnetsAccess()
+                                                        .getSecurityGroupId())),
+                                "PubliclyAccessible", Match.absent()));
     }
 
-    @ParameterizedTest(name = "{0}: automated backups kept at least 7 days, deletion protection on in prod, logs exported to CloudWatch")
+    @ParameterizedTest(
+            name =
+                    "{0}: automated backups kept at least 7 days, deletion protection on in prod, logs exported to CloudWatch")
     @ValueSource(strings = {"qa", "prod"})
     void backupsProtectionLogs(String env) {
         var prod = env.equals("prod");
-        application(env).hasResourceProperties("AWS::RDS::DBInstance", Map.of(
-                "BackupRetentionPeriod", prod ? 14 : 7,
-                "DeletionProtection", prod,
-                "EnableCloudwatchLogsExports", List.of("postgresql", "upgrade")));
-        application(env).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
-                "LogGroupName", "/aws/rds/instance/myamazingapp-" + env + "/postgresql",
-                "RetentionInDays", prod ? 90 : 30));
-        application(env).hasResource("AWS::RDS::DBInstance", Match.objectLike(Map.of(
-                "DeletionPolicy", prod ? "Retain" : "Snapshot")));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::RDS::DBInstance",
+                        Map.of(
+                                "BackupRetentionPeriod",
+                                prod ? 14 : 7,
+                                "DeletionProtection",
+                                prod,
+                                "EnableCloudwatchLogsExports",
+                                List.of("postgresql", "upgrade")));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::Logs::LogGroup",
+                        Map.of(
+                                "LogGroupName",
+                                "/aws/rds/instance/myamazingapp-" + env + "/postgresql",
+                                "RetentionInDays",
+                                prod ? 90 : 30));
+        application(env)
+                .hasResource(
+                        "AWS::RDS::DBInstance",
+                        Match.objectLike(Map.of("DeletionPolicy", prod ? "Retain" : "Snapshot")));
     }
 
-    @ParameterizedTest(name = "{0}: the master password is generated into Secrets Manager and never appears in the template")
+    @ParameterizedTest(
+            name = "{0}: the master password is generated into Secrets Manager and never appears in the template")
     @ValueSource(strings = {"qa", "prod"})
     void passwordNotInTemplate(String env) {
-        application(env).hasResourceProperties("AWS::SecretsManager::Secret", Map.of(
-                "GenerateSecretString", Match.objectLike(Map.of(
-                        "SecretStringTemplate", "{\"username\":\"myamazingapp\"}",
-                        "GenerateStringKey", "password"))));
-        var instance = application(env).findResources("AWS::RDS::DBInstance").values().iterator().next();
-        var password = ((Map<?, ?>) ((Map<?, ?>) instance).get("Properties")).get("MasterUserPassword").toString();
+        application(env)
+                .hasResourceProperties(
+                        "AWS::SecretsManager::Secret",
+                        Map.of(
+                                "GenerateSecretString",
+                                Match.objectLike(Map.of(
+                                        "SecretStringTemplate", "{\"username\":\"myamazingapp\"}",
+                                        "GenerateStringKey", "password"))));
+        var instance = application(env)
+                .findResources("AWS::RDS::DBInstance")
+                .values()
+                .iterator()
+                .next();
+        var password = ((Map<?, ?>) ((Map<?, ?>) instance).get("Properties"))
+                .get("MasterUserPassword")
+                .toString();
         assertThat(password).contains("{{resolve:secretsmanager:").contains(":SecretString:password::}}");
     }
 }

@@ -40,7 +40,8 @@ class EnvironmentConfigTest {
         assertThat(qa.dbPasswordParameter()).isNull();
         assertThat(prod.imageTagParameterName()).isEqualTo("/myamazingapp/prod/image-tag");
         assertThat(prod.url()).isEqualTo("https://myamazingapp.example.com");
-        assertThat(List.of(qa.logRetentionDays(), qa.logTransitionDays(), qa.logArchiveDays())).containsExactly(30, 60, 90);
+        assertThat(List.of(qa.logRetentionDays(), qa.logTransitionDays(), qa.logArchiveDays()))
+                .containsExactly(30, 60, 90);
         assertThat(List.of(prod.logRetentionDays(), prod.logTransitionDays(), prod.logArchiveDays()))
                 .containsExactly(90, 180, 365);
         assertThat(qa.reportAdmins()).isNull();
@@ -55,18 +56,22 @@ class EnvironmentConfigTest {
         assertThat(qa.maxCount()).isEqualTo(2);
         assertThat(read("prod", context).maxCount()).isEqualTo(6);
         // Named in cdk.json so operators find the key; empty until they name someone (no REPORT_ADMINS).
-        assertThat(((Map<?, ?>) ((Map<?, ?>) context.get("environments")).get("prod")).containsKey("reportAdmins")).isTrue();
+        assertThat(((Map<?, ?>) ((Map<?, ?>) context.get("environments")).get("prod")).containsKey("reportAdmins"))
+                .isTrue();
         assertThat(read("prod", context).reportAdmins()).isNull();
     }
 
     @Test
     void reportAdminsAreAJsonArrayOrACommaSeparatedDashCValue() {
-        var fromJson = Map.<String, Object>of("environments", Map.of("qa", Map.of(
-                "reportAdmins", List.of("ops@myamazingapp.example.com", "lead@example.org"))));
+        var fromJson = Map.<String, Object>of(
+                "environments",
+                Map.of("qa", Map.of("reportAdmins", List.of("ops@myamazingapp.example.com", "lead@example.org"))));
         assertThat(read("qa", fromJson).reportAdmins()).isEqualTo("ops@myamazingapp.example.com,lead@example.org");
-        assertThat(read("qa", Map.of("environments.qa.reportAdmins", "a@example.org, b@example.org")).reportAdmins())
+        assertThat(read("qa", Map.of("environments.qa.reportAdmins", "a@example.org, b@example.org"))
+                        .reportAdmins())
                 .isEqualTo("a@example.org,b@example.org");
-        assertThat(read("qa", Map.of("environments", Map.of("qa", Map.of("reportAdmins", List.of())))).reportAdmins())
+        assertThat(read("qa", Map.of("environments", Map.of("qa", Map.of("reportAdmins", List.of()))))
+                        .reportAdmins())
                 .isNull();
         assertThatThrownBy(() -> read("qa", Map.of("environments.qa.reportAdmins", List.of("ops", "a@example.org"))))
                 .hasMessageContaining("reportAdmins must be e-mail addresses (was ops,a@example.org)");
@@ -87,15 +92,31 @@ class EnvironmentConfigTest {
 
     @Test
     void everyProblemOfAConfigurationIsNamedInOneError() {
-        var context = Map.<String, Object>of("environments", Map.of("qa", Map.of(
-                "account", "12345",
-                "domainName", "Not A Domain",
-                "natGateways", 3,
-                "cpu", 512, "memoryMiB", 512,
-                "desiredCount", 3, "maxCount", 2,
-                "dbBackupDays", 1,
-                "logRetentionDays", 31,
-                "hostedZoneId", "Z0123")));
+        var context = Map.<String, Object>of(
+                "environments",
+                Map.of(
+                        "qa",
+                        Map.of(
+                                "account",
+                                "12345",
+                                "domainName",
+                                "Not A Domain",
+                                "natGateways",
+                                3,
+                                "cpu",
+                                512,
+                                "memoryMiB",
+                                512,
+                                "desiredCount",
+                                3,
+                                "maxCount",
+                                2,
+                                "dbBackupDays",
+                                1,
+                                "logRetentionDays",
+                                31,
+                                "hostedZoneId",
+                                "Z0123")));
         assertThatThrownBy(() -> read("qa", context))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("Invalid configuration of environment 'qa':")
@@ -116,7 +137,8 @@ class EnvironmentConfigTest {
                 "environments.prod.hostedZoneName", "other.example.org",
                 "environments.prod.certificateArn", "arn:aws:iam::123456789012:server-certificate/x");
         assertThatThrownBy(() -> read("prod", context))
-                .hasMessageContaining("domainName myamazingapp.example.com is not inside hostedZoneName other.example.org")
+                .hasMessageContaining(
+                        "domainName myamazingapp.example.com is not inside hostedZoneName other.example.org")
                 .hasMessageContaining("certificateArn must be an ACM certificate ARN");
     }
 
@@ -137,12 +159,15 @@ class EnvironmentConfigTest {
                 .hasMessageContaining("logRetentionDays (30) < logTransitionDays (30) < logArchiveDays (90)");
         assertThatThrownBy(() -> read("qa", Map.of("environments.qa.logTransitionDays", 90)))
                 .hasMessageContaining("logRetentionDays (30) < logTransitionDays (90) < logArchiveDays (90)");
-        assertThatThrownBy(() -> read("qa", Map.of(
-                "environments.qa.logRetentionDays", 14, "environments.qa.logTransitionDays", 20)))
-                .hasMessageContaining("logTransitionDays must be at least 30: S3 moves objects to Standard-IA no sooner (was 20)")
+        assertThatThrownBy(() -> read(
+                        "qa", Map.of("environments.qa.logRetentionDays", 14, "environments.qa.logTransitionDays", 20)))
+                .hasMessageContaining(
+                        "logTransitionDays must be at least 30: S3 moves objects to Standard-IA no sooner (was 20)")
                 .hasMessageNotContaining("log days must grow");
-        var ok = read("prod", Map.of("environments.prod.logTransitionDays", "120", "environments.prod.logArchiveDays", 730));
-        assertThat(List.of(ok.logRetentionDays(), ok.logTransitionDays(), ok.logArchiveDays())).containsExactly(90, 120, 730);
+        var ok = read(
+                "prod", Map.of("environments.prod.logTransitionDays", "120", "environments.prod.logArchiveDays", 730));
+        assertThat(List.of(ok.logRetentionDays(), ok.logTransitionDays(), ok.logArchiveDays()))
+                .containsExactly(90, 120, 730);
     }
 
     @Test
@@ -156,7 +181,6 @@ class EnvironmentConfigTest {
     @Test
     void aBrokenCdkJsonIsReportedWithItsPath(@TempDir Path dir) throws Exception {
         var cdkJson = Files.writeString(dir.resolve("cdk.json"), "{ \"context\": ");
-        assertThatThrownBy(() -> InfraApp.cdkJsonContext(cdkJson))
-                .hasMessageStartingWith("cannot read " + cdkJson);
+        assertThatThrownBy(() -> InfraApp.cdkJsonContext(cdkJson)).hasMessageStartingWith("cannot read " + cdkJson);
     }
 }

@@ -11,12 +11,13 @@ import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The optional settings, in one synthesized environment that uses them all: an existing certificate, a hosted
- * zone, the document's qa_db_passwd SecureString, an account and a region, report settings.
+ * The optional settings, in one synthesized environment that uses them all: an existing certificate, a hosted zone, the
+ * document's qa_db_passwd SecureString, an account and a region, report settings.
  */
 class EnvironmentOptionsTest {
 
-    static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-aaaa-bbbb-cccc-123456789abc";
+    static final String CERTIFICATE =
+            "arn:aws:acm:eu-west-1:123456789012:certificate/0b1c2d3e-aaaa-bbbb-cccc-123456789abc";
 
     static EnvironmentStacks stacks;
     static Template template;
@@ -32,7 +33,8 @@ class EnvironmentOptionsTest {
                 Map.entry("environments.qa.hostedZoneName", "myamazingapp.example.com"),
                 Map.entry("environments.qa.dbPasswordParameter", "qa_db_passwd"),
                 // A JSON array, as in cdk.json's environments.qa.reportAdmins.
-                Map.entry("environments.qa.reportAdmins", List.of("ops@myamazingapp.example.com", " Lead@Example.org ")),
+                Map.entry(
+                        "environments.qa.reportAdmins", List.of("ops@myamazingapp.example.com", " Lead@Example.org ")),
                 Map.entry("environments.qa.logRetentionDays", 14),
                 Map.entry("environments.qa.logTransitionDays", 45),
                 Map.entry("environments.qa.logArchiveDays", 120),
@@ -44,30 +46,41 @@ class EnvironmentOptionsTest {
         template = Template.fromStack(stacks.application());
         zoneOnly = Template.fromStack(prod.application());
         for (var stack : List.of(stacks.application(), prod.application())) {
-            assertThat(Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"))).isEmpty();
-            assertThat(Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"))).isEmpty();
+            assertThat(Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                    .isEmpty();
+            assertThat(Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
+                    .isEmpty();
         }
     }
 
     @Test
     void anExistingCertificateArnIsUsedAsItIsAndNoCertificateIsCreated() {
         template.resourceCountIs("AWS::CertificateManager::Certificate", 0);
-        template.hasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Map.of(
-                "Port", 443, "Certificates", List.of(Map.of("CertificateArn", CERTIFICATE))));
+        template.hasResourceProperties(
+                "AWS::ElasticLoadBalancingV2::Listener",
+                Map.of("Port", 443, "Certificates", List.of(Map.of("CertificateArn", CERTIFICATE))));
     }
 
     @Test
     void withAHostedZoneTheCertificateIsValidatedInItAndTheDomainPointsAtAlb1() {
-        zoneOnly.hasResourceProperties("AWS::CertificateManager::Certificate", Map.of(
-                "DomainName", "myamazingapp.example.com",
-                "ValidationMethod", "DNS",
-                "DomainValidationOptions", List.of(Map.of(
-                        "DomainName", "myamazingapp.example.com", "HostedZoneId", "Z0123456789ABCDEFGHIJ"))));
+        zoneOnly.hasResourceProperties(
+                "AWS::CertificateManager::Certificate",
+                Map.of(
+                        "DomainName", "myamazingapp.example.com",
+                        "ValidationMethod", "DNS",
+                        "DomainValidationOptions",
+                                List.of(Map.of(
+                                        "DomainName",
+                                        "myamazingapp.example.com",
+                                        "HostedZoneId",
+                                        "Z0123456789ABCDEFGHIJ"))));
         for (var t : List.of(template, zoneOnly)) {
-            t.hasResourceProperties("AWS::Route53::RecordSet", Map.of(
-                    "HostedZoneId", "Z0123456789ABCDEFGHIJ",
-                    "Type", "A",
-                    "AliasTarget", Match.objectLike(Map.of("DNSName", Match.anyValue()))));
+            t.hasResourceProperties(
+                    "AWS::Route53::RecordSet",
+                    Map.of(
+                            "HostedZoneId", "Z0123456789ABCDEFGHIJ",
+                            "Type", "A",
+                            "AliasTarget", Match.objectLike(Map.of("DNSName", Match.anyValue()))));
         }
         template.hasResourceProperties("AWS::Route53::RecordSet", Map.of("Name", "qa.myamazingapp.example.com."));
     }
@@ -75,15 +88,24 @@ class EnvironmentOptionsTest {
     @Test
     void theDocumentsQaDbPasswdSecureStringIsUsedByRdsAndByTheTask() {
         template.resourceCountIs("AWS::SecretsManager::Secret", 0);
-        template.hasResourceProperties("AWS::RDS::DBInstance", Map.of(
-                "MasterUserPassword", "{{resolve:ssm-secure:qa_db_passwd}}"));
-        var container = template.findResources("AWS::ECS::TaskDefinition").values().iterator().next().toString();
+        template.hasResourceProperties(
+                "AWS::RDS::DBInstance", Map.of("MasterUserPassword", "{{resolve:ssm-secure:qa_db_passwd}}"));
+        var container = template.findResources("AWS::ECS::TaskDefinition")
+                .values()
+                .iterator()
+                .next()
+                .toString();
         assertThat(container).contains("Name=DATABASE_PASSWORD", "parameter/qa_db_passwd");
-        var executionRole = stacks.application().resolve(
-                stacks.application().service().taskDefinition().getExecutionRole().getRoleName());
-        var policies = template.findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
-                "Properties", Map.of("Roles", List.of(executionRole)))));
-        assertThat(policies.toString()).contains("ssm:GetParameters", "parameter/qa_db_passwd")
+        var executionRole = stacks.application()
+                .resolve(stacks.application()
+                        .service()
+                        .taskDefinition()
+                        .getExecutionRole()
+                        .getRoleName());
+        var policies = template.findResources(
+                "AWS::IAM::Policy", Match.objectLike(Map.of("Properties", Map.of("Roles", List.of(executionRole)))));
+        assertThat(policies.toString())
+                .contains("ssm:GetParameters", "parameter/qa_db_passwd")
                 .doesNotContain("secretsmanager:");
     }
 
@@ -98,15 +120,21 @@ class EnvironmentOptionsTest {
 
     @Test
     void reportAdminsAndScheduleReachTheContainerWhenConfigured() {
-        var container = template.findResources("AWS::ECS::TaskDefinition").values().iterator().next().toString();
-        assertThat(container).contains("Name=REPORT_ADMINS, Value=ops@myamazingapp.example.com,Lead@Example.org",
-                "Name=REPORT_SCHEDULE, Value=0 0 4 * * *");
+        var container = template.findResources("AWS::ECS::TaskDefinition")
+                .values()
+                .iterator()
+                .next()
+                .toString();
+        assertThat(container)
+                .contains(
+                        "Name=REPORT_ADMINS, Value=ops@myamazingapp.example.com,Lead@Example.org",
+                        "Name=REPORT_SCHEDULE, Value=0 0 4 * * *");
     }
 
     @Test
     void theConfiguredLogDaysReachTheLoggingBucketsLifecycleAndCloudWatch() {
         template.hasResourceProperties("AWS::S3::Bucket", StorageTest.loggingLifecycle(45, 120));
-        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
-                "LogGroupName", "/myamazingapp/qa/web", "RetentionInDays", 14));
+        template.hasResourceProperties(
+                "AWS::Logs::LogGroup", Map.of("LogGroupName", "/myamazingapp/qa/web", "RetentionInDays", 14));
     }
 }

@@ -11,13 +11,16 @@ class InfraAppTest {
 
     @Test
     void withoutTheCliTheAppReadsCdkJsonAndWritesToInfraCdkOut() {
-        assertThat(System.getenv("CDK_CONTEXT_JSON")).as("run outside the CDK CLI").isNull();
+        assertThat(System.getenv("CDK_CONTEXT_JSON"))
+                .as("run outside the CDK CLI")
+                .isNull();
         assertThat(System.getenv("CDK_OUTDIR")).as("run outside the CDK CLI").isNull();
         var app = InfraApp.newApp(Map.of());
         assertThat(Path.of(app.getOutdir())).isEqualTo(InfraApp.infraDir().resolve("cdk.out"));
         assertThat(InfraApp.infraDir().resolve("cdk.json")).exists();
         assertThat(app.getNode().tryGetContext("environments")).isInstanceOf(Map.class);
-        assertThat(app.getNode().tryGetContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy")).isEqualTo(true);
+        assertThat(app.getNode().tryGetContext("@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy"))
+                .isEqualTo(true);
         assertThat(app.getNode().tryGetContext("aws:cdk:enable-path-metadata")).isEqualTo(true);
     }
 }

@@ -26,10 +26,16 @@ class NetworkTest {
         t.resourceCountIs("AWS::EC2::Subnet", 4);
         for (var az = 0; az < 2; az++) {
             var inAz = Map.of("Fn::Select", List.of(az, Map.of("Fn::GetAZs", "")));
-            assertThat(t.findResources("AWS::EC2::Subnet", Match.objectLike(Map.of("Properties",
-                    Map.of("AvailabilityZone", inAz, "MapPublicIpOnLaunch", true))))).hasSize(1);
-            assertThat(t.findResources("AWS::EC2::Subnet", Match.objectLike(Map.of("Properties",
-                    Map.of("AvailabilityZone", inAz, "MapPublicIpOnLaunch", false))))).hasSize(1);
+            assertThat(t.findResources(
+                            "AWS::EC2::Subnet",
+                            Match.objectLike(Map.of(
+                                    "Properties", Map.of("AvailabilityZone", inAz, "MapPublicIpOnLaunch", true)))))
+                    .hasSize(1);
+            assertThat(t.findResources(
+                            "AWS::EC2::Subnet",
+                            Match.objectLike(Map.of(
+                                    "Properties", Map.of("AvailabilityZone", inAz, "MapPublicIpOnLaunch", false)))))
+                    .hasSize(1);
         }
     }
 
@@ -41,18 +47,26 @@ class NetworkTest {
         t.resourceCountIs("AWS::EC2::VPCGatewayAttachment", 1);
         t.resourceCountIs("AWS::EC2::RouteTable", 4);
         t.resourceCountIs("AWS::EC2::SubnetRouteTableAssociation", 4);
-        assertThat(t.findResources("AWS::EC2::Route", Match.objectLike(Map.of("Properties",
-                Map.of("DestinationCidrBlock", "0.0.0.0/0", "GatewayId", Match.anyValue()))))).hasSize(2);
+        assertThat(t.findResources(
+                        "AWS::EC2::Route",
+                        Match.objectLike(Map.of(
+                                "Properties",
+                                Map.of("DestinationCidrBlock", "0.0.0.0/0", "GatewayId", Match.anyValue())))))
+                .hasSize(2);
     }
 
-    @ParameterizedTest(name = "{0}: NAT gateways as configured (qa 1 as a cost option, prod 2: one per AZ), private subnets route through them")
+    @ParameterizedTest(
+            name =
+                    "{0}: NAT gateways as configured (qa 1 as a cost option, prod 2: one per AZ), private subnets route through them")
     @ValueSource(strings = {"qa", "prod"})
     void natGateways(String env) {
         var t = application(env);
         var expected = env.equals("prod") ? 2 : 1;
         t.resourceCountIs("AWS::EC2::NatGateway", expected);
-        var natRoutes = t.findResources("AWS::EC2::Route", Match.objectLike(Map.of("Properties",
-                Map.of("DestinationCidrBlock", "0.0.0.0/0", "NatGatewayId", Match.anyValue()))));
+        var natRoutes = t.findResources(
+                "AWS::EC2::Route",
+                Match.objectLike(Map.of(
+                        "Properties", Map.of("DestinationCidrBlock", "0.0.0.0/0", "NatGatewayId", Match.anyValue()))));
         assertThat(natRoutes).hasSize(2);
     }
 
@@ -62,37 +76,85 @@ class NetworkTest {
         var privateRouteTables = network(env).vpc().getPrivateSubnets().stream()
                 .map(subnet -> resolve(env, subnet.getRouteTable().getRouteTableId()))
                 .toList();
-        application(env).hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
-                "VpcEndpointType", "Gateway",
-                "ServiceName", Map.of("Fn::Join", List.of("",
-                        List.of("com.amazonaws.", Map.of("Ref", "AWS::Region"), ".s3"))),
-                "RouteTableIds", Match.arrayEquals(privateRouteTables)));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::EC2::VPCEndpoint",
+                        Map.of(
+                                "VpcEndpointType", "Gateway",
+                                "ServiceName",
+                                        Map.of(
+                                                "Fn::Join",
+                                                List.of(
+                                                        "",
+                                                        List.of(
+                                                                "com.amazonaws.",
+                                                                Map.of("Ref", "AWS::Region"),
+                                                                ".s3"))),
+                                "RouteTableIds", Match.arrayEquals(privateRouteTables)));
     }
 
     @ParameterizedTest(name = "{0}: VPC flow logs go to the logging bucket under vpc-flow-logs/")
     @ValueSource(strings = {"qa", "prod"})
     void flowLogs(String env) {
-        var loggingBucketArn = resolve(env, Synthesized.environment(env).application().storage().loggingBucket().getBucketArn());
-        application(env).hasResourceProperties("AWS::EC2::FlowLog", Map.of(
-                "ResourceType", "VPC",
-                "TrafficType", "ALL",
-                "LogDestinationType", "s3",
-                "LogDestination", Map.of("Fn::Join", List.of("", List.of(loggingBucketArn, "/vpc-flow-logs/")))));
+        var loggingBucketArn = resolve(
+                env,
+                Synthesized.environment(env)
+                        .application()
+                        .storage()
+                        .loggingBucket()
+                        .getBucketArn());
+        application(env)
+                .hasResourceProperties(
+                        "AWS::EC2::FlowLog",
+                        Map.of(
+                                "ResourceType", "VPC",
+                                "TrafficType", "ALL",
+                                "LogDestinationType", "s3",
+                                "LogDestination",
+                                        Map.of("Fn::Join", List.of("", List.of(loggingBucketArn, "/vpc-flow-logs/")))));
     }
 
     @ParameterizedTest(name = "{0}: public_web_access lets the world reach ALB1 on 80 and 443 only")
     @ValueSource(strings = {"qa", "prod"})
     void publicWebAccess(String env) {
-        application(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
-                "GroupDescription", Match.stringLikeRegexp("^public_web_access.*"),
-                "SecurityGroupIngress", Match.arrayEquals(List.of(
-                        Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "IpProtocol", "tcp", "FromPort", 80, "ToPort", 80)),
-                        Match.objectLike(Map.of("CidrIp", "0.0.0.0/0", "IpProtocol", "tcp", "FromPort", 443, "ToPort", 443))))));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::EC2::SecurityGroup",
+                        Map.of(
+                                "GroupDescription", Match.stringLikeRegexp("^public_web_access.*"),
+                                "SecurityGroupIngress",
+                                        Match.arrayEquals(List.of(
+                                                Match.objectLike(Map.of(
+                                                        "CidrIp",
+                                                        "0.0.0.0/0",
+                                                        "IpProtocol",
+                                                        "tcp",
+                                                        "FromPort",
+                                                        80,
+                                                        "ToPort",
+                                                        80)),
+                                                Match.objectLike(Map.of(
+                                                        "CidrIp",
+                                                        "0.0.0.0/0",
+                                                        "IpProtocol",
+                                                        "tcp",
+                                                        "FromPort",
+                                                        443,
+                                                        "ToPort",
+                                                        443))))));
         // ALB1 may only talk to the tasks, on their port.
-        application(env).hasResourceProperties("AWS::EC2::SecurityGroupEgress", Map.of(
-                "GroupId", resolve(env, network(env).publicWebAccess().getSecurityGroupId()),
-                "DestinationSecurityGroupId", resolve(env, network(env).albTargetGroupAccess().getSecurityGroupId()),
-                "FromPort", 3000, "ToPort", 3000));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::EC2::SecurityGroupEgress",
+                        Map.of(
+                                "GroupId",
+                                resolve(env, network(env).publicWebAccess().getSecurityGroupId()),
+                                "DestinationSecurityGroupId",
+                                resolve(env, network(env).albTargetGroupAccess().getSecurityGroupId()),
+                                "FromPort",
+                                3000,
+                                "ToPort",
+                                3000));
     }
 
     @ParameterizedTest(name = "{0}: alb_target_group_access admits port 3000 from public_web_access only")
@@ -101,42 +163,84 @@ class NetworkTest {
         assertOnlyIngress(env, network(env).albTargetGroupAccess(), network(env).publicWebAccess(), 3000);
     }
 
-    @ParameterizedTest(name = "{0}: the tasks may send only HTTPS (AWS APIs) anywhere and the database port to the database's group")
+    @ParameterizedTest(
+            name =
+                    "{0}: the tasks may send only HTTPS (AWS APIs) anywhere and the database port to the database's group")
     @ValueSource(strings = {"qa", "prod"})
     void tasksEgressIsHttpsAndTheDatabaseOnly(String env) {
         var tasks = resolve(env, network(env).albTargetGroupAccess().getSecurityGroupId());
         // No default "all traffic to 0.0.0.0/0": the group lists its one inline rule, HTTPS.
-        application(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
-                "GroupDescription", Match.stringLikeRegexp("^alb_target_group_access.*"),
-                "SecurityGroupEgress", Match.arrayEquals(List.of(Match.objectLike(Map.of(
-                        "CidrIp", "0.0.0.0/0", "IpProtocol", "tcp", "FromPort", 443, "ToPort", 443))))));
-        var egress = application(env).findResources("AWS::EC2::SecurityGroupEgress",
-                Match.objectLike(Map.of("Properties", Map.of("GroupId", tasks))));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::EC2::SecurityGroup",
+                        Map.of(
+                                "GroupDescription", Match.stringLikeRegexp("^alb_target_group_access.*"),
+                                "SecurityGroupEgress",
+                                        Match.arrayEquals(List.of(Match.objectLike(Map.of(
+                                                "CidrIp",
+                                                "0.0.0.0/0",
+                                                "IpProtocol",
+                                                "tcp",
+                                                "FromPort",
+                                                443,
+                                                "ToPort",
+                                                443))))));
+        var egress = application(env)
+                .findResources(
+                        "AWS::EC2::SecurityGroupEgress",
+                        Match.objectLike(Map.of("Properties", Map.of("GroupId", tasks))));
         assertThat(egress).hasSize(1);
-        application(env).hasResourceProperties("AWS::EC2::SecurityGroupEgress", Map.of(
-                "GroupId", tasks,
-                "DestinationSecurityGroupId", resolve(env, network(env).privateSubnetsAccess().getSecurityGroupId()),
-                "IpProtocol", "tcp", "FromPort", 5432, "ToPort", 5432));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::EC2::SecurityGroupEgress",
+                        Map.of(
+                                "GroupId",
+                                tasks,
+                                "DestinationSecurityGroupId",
+                                resolve(env, network(env).privateSubnetsAccess().getSecurityGroupId()),
+                                "IpProtocol",
+                                "tcp",
+                                "FromPort",
+                                5432,
+                                "ToPort",
+                                5432));
     }
 
-    @ParameterizedTest(name = "{0}: private_subnets_access admits the database port from the tasks only (narrower than the document's all ports)")
+    @ParameterizedTest(
+            name =
+                    "{0}: private_subnets_access admits the database port from the tasks only (narrower than the document's all ports)")
     @ValueSource(strings = {"qa", "prod"})
     void privateSubnetsAccess(String env) {
         assertOnlyIngress(env, network(env).privateSubnetsAccess(), network(env).albTargetGroupAccess(), 5432);
-        application(env).hasResourceProperties("AWS::EC2::SecurityGroup", Map.of(
-                "GroupDescription", Match.stringLikeRegexp("^private_subnets_access.*"),
-                "SecurityGroupIngress", Match.absent()));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::EC2::SecurityGroup",
+                        Map.of(
+                                "GroupDescription", Match.stringLikeRegexp("^private_subnets_access.*"),
+                                "SecurityGroupIngress", Match.absent()));
     }
 
     /** {@code group} is reached by exactly one rule: TCP {@code port} from the group {@code source}. */
     static void assertOnlyIngress(String env, ISecurityGroup group, ISecurityGroup source, int port) {
         var groupId = resolve(env, group.getSecurityGroupId());
-        var ingress = application(env).findResources("AWS::EC2::SecurityGroupIngress",
-                Match.objectLike(Map.of("Properties", Map.of("GroupId", groupId))));
+        var ingress = application(env)
+                .findResources(
+                        "AWS::EC2::SecurityGroupIngress",
+                        Match.objectLike(Map.of("Properties", Map.of("GroupId", groupId))));
         assertThat(ingress).hasSize(1);
-        application(env).hasResourceProperties("AWS::EC2::SecurityGroupIngress", Map.of(
-                "GroupId", groupId,
-                "SourceSecurityGroupId", resolve(env, source.getSecurityGroupId()),
-                "IpProtocol", "tcp", "FromPort", port, "ToPort", port));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::EC2::SecurityGroupIngress",
+                        Map.of(
+                                "GroupId",
+                                groupId,
+                                "SourceSecurityGroupId",
+                                resolve(env, source.getSecurityGroupId()),
+                                "IpProtocol",
+                                "tcp",
+                                "FromPort",
+                                port,
+                                "ToPort",
+                                port));
     }
 }

@@ -20,7 +20,11 @@ class ServiceTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> container(String env) {
-        var taskDefinition = application(env).findResources("AWS::ECS::TaskDefinition").values().iterator().next();
+        var taskDefinition = application(env)
+                .findResources("AWS::ECS::TaskDefinition")
+                .values()
+                .iterator()
+                .next();
         var properties = (Map<String, Object>) ((Map<String, Object>) taskDefinition).get("Properties");
         return ((List<Map<String, Object>>) properties.get("ContainerDefinitions")).getFirst();
     }
@@ -28,48 +32,76 @@ class ServiceTest {
     @ParameterizedTest(name = "{0}: the ECS Fargate cluster has Container Insights on")
     @ValueSource(strings = {"qa", "prod"})
     void cluster(String env) {
-        application(env).hasResourceProperties("AWS::ECS::Cluster", Map.of(
-                "ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::ECS::Cluster",
+                        Map.of("ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
     }
 
-    @ParameterizedTest(name = "{0}: the task definition is awsvpc/FARGATE with execution and task roles, container web on 3000, read-only root with a /tmp volume")
+    @ParameterizedTest(
+            name =
+                    "{0}: the task definition is awsvpc/FARGATE with execution and task roles, container web on 3000, read-only root with a /tmp volume")
     @ValueSource(strings = {"qa", "prod"})
     void taskDefinition(String env) {
         var prod = env.equals("prod");
-        application(env).hasResourceProperties("AWS::ECS::TaskDefinition", Map.of(
-                "NetworkMode", "awsvpc",
-                "RequiresCompatibilities", List.of("FARGATE"),
-                "Cpu", prod ? "1024" : "512",
-                "Memory", prod ? "2048" : "1024",
-                "ExecutionRoleArn", Match.anyValue(),
-                "TaskRoleArn", Match.anyValue(),
-                "Volumes", List.of(Map.of("Name", "tmp"))));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::ECS::TaskDefinition",
+                        Map.of(
+                                "NetworkMode", "awsvpc",
+                                "RequiresCompatibilities", List.of("FARGATE"),
+                                "Cpu", prod ? "1024" : "512",
+                                "Memory", prod ? "2048" : "1024",
+                                "ExecutionRoleArn", Match.anyValue(),
+                                "TaskRoleArn", Match.anyValue(),
+                                "Volumes", List.of(Map.of("Name", "tmp"))));
         assertThat(container(env))
                 .containsEntry("Name", "web")
                 .containsEntry("PortMappings", List.of(Map.of("ContainerPort", 3000, "Protocol", "tcp")))
                 .containsEntry("ReadonlyRootFilesystem", true)
-                .containsEntry("MountPoints", List.of(Map.of("ContainerPath", "/tmp", "ReadOnly", false, "SourceVolume", "tmp")));
+                .containsEntry(
+                        "MountPoints",
+                        List.of(Map.of("ContainerPath", "/tmp", "ReadOnly", false, "SourceVolume", "tmp")));
     }
 
-    @ParameterizedTest(name = "{0}: the container gets exactly the contract's environment variables, and DATABASE_PASSWORD as a secret")
+    @ParameterizedTest(
+            name =
+                    "{0}: the container gets exactly the contract's environment variables, and DATABASE_PASSWORD as a secret")
     @ValueSource(strings = {"qa", "prod"})
     @SuppressWarnings("unchecked")
     void environmentVariables(String env) {
-        var variables = ((List<Map<String, Object>>) container(env).get("Environment")).stream()
-                .collect(java.util.stream.Collectors.toMap(v -> v.get("Name").toString(), v -> v.get("Value")));
+        var variables = ((List<Map<String, Object>>) container(env).get("Environment"))
+                .stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                v -> v.get("Name").toString(), v -> v.get("Value")));
         var s = stack(env);
-        assertThat(variables).containsOnlyKeys("PORT", "SPRING_PROFILES_ACTIVE", "DATABASE_HOST", "DATABASE_PORT",
-                "DATABASE_NAME", "DATABASE_USER", "DATA_BUCKET", "REPORTS_BUCKET", "REPORTS_URL", "AWS_REGION",
-                "MAX_UPLOAD_SIZE");
+        assertThat(variables)
+                .containsOnlyKeys(
+                        "PORT",
+                        "SPRING_PROFILES_ACTIVE",
+                        "DATABASE_HOST",
+                        "DATABASE_PORT",
+                        "DATABASE_NAME",
+                        "DATABASE_USER",
+                        "DATA_BUCKET",
+                        "REPORTS_BUCKET",
+                        "REPORTS_URL",
+                        "AWS_REGION",
+                        "MAX_UPLOAD_SIZE");
         assertThat(variables)
                 .containsEntry("PORT", "3000")
                 .containsEntry("SPRING_PROFILES_ACTIVE", "aws")
-                .containsEntry("DATABASE_HOST", resolve(env, s.database().instance().getDbInstanceEndpointAddress()))
-                .containsEntry("DATABASE_PORT", resolve(env, s.database().instance().getDbInstanceEndpointPort()))
+                .containsEntry(
+                        "DATABASE_HOST", resolve(env, s.database().instance().getDbInstanceEndpointAddress()))
+                .containsEntry(
+                        "DATABASE_PORT", resolve(env, s.database().instance().getDbInstanceEndpointPort()))
                 .containsEntry("DATABASE_NAME", "myamazingapp")
                 .containsEntry("DATABASE_USER", "myamazingapp")
-                .containsEntry("DATA_BUCKET", resolve(env, s.storage().dataBucket().getBucketName()))
-                .containsEntry("REPORTS_BUCKET", resolve(env, s.storage().reportsBucket().getBucketName()))
+                .containsEntry(
+                        "DATA_BUCKET", resolve(env, s.storage().dataBucket().getBucketName()))
+                .containsEntry(
+                        "REPORTS_BUCKET",
+                        resolve(env, s.storage().reportsBucket().getBucketName()))
                 .containsEntry("REPORTS_URL", resolve(env, s.storage().reportsUrl()))
                 .containsEntry("AWS_REGION", Map.of("Ref", "AWS::Region"))
                 .containsEntry("MAX_UPLOAD_SIZE", "100MB");
@@ -82,137 +114,278 @@ class ServiceTest {
     @ParameterizedTest(name = "{0}: the container logs through awslogs to /myamazingapp/<env>/web with a retention")
     @ValueSource(strings = {"qa", "prod"})
     void logging(String env) {
-        application(env).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
-                "LogGroupName", "/myamazingapp/" + env + "/web",
-                "RetentionInDays", env.equals("prod") ? 90 : 30));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::Logs::LogGroup",
+                        Map.of(
+                                "LogGroupName",
+                                "/myamazingapp/" + env + "/web",
+                                "RetentionInDays",
+                                env.equals("prod") ? 90 : 30));
         assertThat(container(env).get("LogConfiguration").toString()).startsWith("{LogDriver=awslogs");
     }
 
-    @ParameterizedTest(name = "{0}: the application's logs are kept on S3: the log group streams to Firehose, which writes under app-logs/")
+    @ParameterizedTest(
+            name =
+                    "{0}: the application's logs are kept on S3: the log group streams to Firehose, which writes under app-logs/")
     @ValueSource(strings = {"qa", "prod"})
     void logsKeptOnS3(String env) {
         var s = stack(env);
-        application(env).hasResourceProperties("AWS::Logs::SubscriptionFilter", Map.of(
-                "LogGroupName", resolve(env, s.service().logGroup().getLogGroupName()),
-                "DestinationArn", Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn"))))));
-        application(env).hasResourceProperties("AWS::KinesisFirehose::DeliveryStream", Map.of(
-                "ExtendedS3DestinationConfiguration", Match.objectLike(Map.of(
-                        "BucketARN", resolve(env, s.storage().loggingBucket().getBucketArn()),
-                        "Prefix", Match.stringLikeRegexp("^app-logs/.*")))));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::Logs::SubscriptionFilter",
+                        Map.of(
+                                "LogGroupName",
+                                        resolve(env, s.service().logGroup().getLogGroupName()),
+                                "DestinationArn",
+                                        Match.objectLike(Map.of("Fn::GetAtt", Match.arrayWith(List.of("Arn"))))));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::KinesisFirehose::DeliveryStream",
+                        Map.of(
+                                "ExtendedS3DestinationConfiguration",
+                                Match.objectLike(Map.of(
+                                        "BucketARN",
+                                                resolve(
+                                                        env,
+                                                        s.storage()
+                                                                .loggingBucket()
+                                                                .getBucketArn()),
+                                        "Prefix", Match.stringLikeRegexp("^app-logs/.*")))));
     }
 
-    @ParameterizedTest(name = "{0}: the image is <env repository>:<image-tag parameter>, resolved by CloudFormation at deploy time")
+    @ParameterizedTest(
+            name =
+                    "{0}: the image is <env repository>:<image-tag parameter>, resolved by CloudFormation at deploy time")
     @ValueSource(strings = {"qa", "prod"})
     void imageFromTagParameter(String env) {
-        var parameters = application(env).findParameters("*", Map.of(
-                "Type", "AWS::SSM::Parameter::Value<String>",
-                "Default", "/myamazingapp/" + env + "/image-tag"));
+        var parameters = application(env)
+                .findParameters(
+                        "*",
+                        Map.of(
+                                "Type",
+                                "AWS::SSM::Parameter::Value<String>",
+                                "Default",
+                                "/myamazingapp/" + env + "/image-tag"));
         assertThat(parameters).hasSize(1);
         var image = container(env).get("Image").toString();
-        assertThat(image).contains("Fn::ImportValue").contains(":", parameters.keySet().iterator().next());
+        assertThat(image)
+                .contains("Fn::ImportValue")
+                .contains(":", parameters.keySet().iterator().next());
     }
 
-    @ParameterizedTest(name = "{0}: first deploy: 0 tasks while the image tag is 'bootstrap', else the configured count (DesiredCount and autoscaling minimum); the maximum stays, so the pipeline's first release can start tasks")
+    @ParameterizedTest(
+            name =
+                    "{0}: first deploy: 0 tasks while the image tag is 'bootstrap', else the configured count (DesiredCount and autoscaling minimum); the maximum stays, so the pipeline's first release can start tasks")
     @ValueSource(strings = {"qa", "prod"})
     void firstDeploy(String env) {
         var desired = env.equals("prod") ? 2 : 1;
         var max = env.equals("prod") ? 6 : 2;
-        var conditions = application(env).findConditions("*", Map.of("Fn::Equals", List.of(
-                Map.of("Ref", application(env).findParameters("*", Map.of("Type", "AWS::SSM::Parameter::Value<String>"))
-                        .keySet().iterator().next()), "bootstrap")));
+        var conditions = application(env)
+                .findConditions(
+                        "*",
+                        Map.of(
+                                "Fn::Equals",
+                                List.of(
+                                        Map.of(
+                                                "Ref",
+                                                application(env)
+                                                        .findParameters(
+                                                                "*",
+                                                                Map.of("Type", "AWS::SSM::Parameter::Value<String>"))
+                                                        .keySet()
+                                                        .iterator()
+                                                        .next()),
+                                        "bootstrap")));
         assertThat(conditions).hasSize(1);
         var condition = conditions.keySet().iterator().next();
-        application(env).hasResourceProperties("AWS::ECS::Service", Map.of(
-                "DesiredCount", Map.of("Fn::If", List.of(condition, 0, desired))));
-        application(env).hasResourceProperties("AWS::ApplicationAutoScaling::ScalableTarget", Map.of(
-                "MinCapacity", Map.of("Fn::If", List.of(condition, 0, desired)),
-                "MaxCapacity", max));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::ECS::Service", Map.of("DesiredCount", Map.of("Fn::If", List.of(condition, 0, desired))));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::ApplicationAutoScaling::ScalableTarget",
+                        Map.of("MinCapacity", Map.of("Fn::If", List.of(condition, 0, desired)), "MaxCapacity", max));
     }
 
-    @ParameterizedTest(name = "{0}: the service runs FARGATE in the private subnets without public IP, in target_group1 on web:3000, with circuit breaker rollback and a grace period")
+    @ParameterizedTest(
+            name =
+                    "{0}: the service runs FARGATE in the private subnets without public IP, in target_group1 on web:3000, with circuit breaker rollback and a grace period")
     @ValueSource(strings = {"qa", "prod"})
     void service(String env) {
         var s = stack(env);
-        var privateSubnets = s.network().vpc().getPrivateSubnets().stream().map(x -> resolve(env, x.getSubnetId())).toList();
-        application(env).hasResourceProperties("AWS::ECS::Service", Map.of(
-                "LaunchType", "FARGATE",
-                "NetworkConfiguration", Map.of("AwsvpcConfiguration", Map.of(
-                        "AssignPublicIp", "DISABLED",
-                        "Subnets", Match.arrayEquals(privateSubnets),
-                        "SecurityGroups", List.of(resolve(env, s.network().albTargetGroupAccess().getSecurityGroupId())))),
-                "LoadBalancers", List.of(Map.of(
-                        "ContainerName", "web",
-                        "ContainerPort", 3000,
-                        "TargetGroupArn", resolve(env, s.loadBalancer().targetGroup1().getTargetGroupArn()))),
-                "DeploymentConfiguration", Match.objectLike(Map.of(
-                        "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
-                        "MinimumHealthyPercent", 100,
-                        "MaximumPercent", 200)),
-                "HealthCheckGracePeriodSeconds", 120));
+        var privateSubnets = s.network().vpc().getPrivateSubnets().stream()
+                .map(x -> resolve(env, x.getSubnetId()))
+                .toList();
+        application(env)
+                .hasResourceProperties(
+                        "AWS::ECS::Service",
+                        Map.of(
+                                "LaunchType", "FARGATE",
+                                "NetworkConfiguration",
+                                        Map.of(
+                                                "AwsvpcConfiguration",
+                                                Map.of(
+                                                        "AssignPublicIp", "DISABLED",
+                                                        "Subnets", Match.arrayEquals(privateSubnets),
+                                                        "SecurityGroups",
+                                                                List.of(resolve(
+                                                                        env,
+                                                                        s.network()
+                                                                                .albTargetGroupAccess()
+                                                                                .getSecurityGroupId())))),
+                                "LoadBalancers",
+                                        List.of(Map.of(
+                                                "ContainerName",
+                                                "web",
+                                                "ContainerPort",
+                                                3000,
+                                                "TargetGroupArn",
+                                                resolve(
+                                                        env,
+                                                        s.loadBalancer()
+                                                                .targetGroup1()
+                                                                .getTargetGroupArn()))),
+                                "DeploymentConfiguration",
+                                        Match.objectLike(Map.of(
+                                                "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),
+                                                "MinimumHealthyPercent", 100,
+                                                "MaximumPercent", 200)),
+                                "HealthCheckGracePeriodSeconds", 120));
     }
 
     @ParameterizedTest(name = "{0}: autoscaling tracks 60% CPU between the desired and the maximum count")
     @ValueSource(strings = {"qa", "prod"})
     void autoscaling(String env) {
-        application(env).hasResourceProperties("AWS::ApplicationAutoScaling::ScalingPolicy", Map.of(
-                "PolicyType", "TargetTrackingScaling",
-                "TargetTrackingScalingPolicyConfiguration", Match.objectLike(Map.of(
-                        "TargetValue", 60,
-                        "PredefinedMetricSpecification", Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization")))));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::ApplicationAutoScaling::ScalingPolicy",
+                        Map.of(
+                                "PolicyType",
+                                "TargetTrackingScaling",
+                                "TargetTrackingScalingPolicyConfiguration",
+                                Match.objectLike(Map.of(
+                                        "TargetValue",
+                                        60,
+                                        "PredefinedMetricSpecification",
+                                        Map.of("PredefinedMetricType", "ECSServiceAverageCPUUtilization")))));
     }
 
-    @ParameterizedTest(name = "{0}: the task role may read/write the data bucket's files/ and write the reports bucket's reports/, nothing more")
+    @ParameterizedTest(
+            name =
+                    "{0}: the task role may read/write the data bucket's files/ and write the reports bucket's reports/, nothing more")
     @ValueSource(strings = {"qa", "prod"})
     void taskRole(String env) {
         var s = stack(env);
         var data = resolve(env, s.storage().dataBucket().getBucketArn());
         var reports = resolve(env, s.storage().reportsBucket().getBucketArn());
         var taskRole = resolve(env, s.service().taskDefinition().getTaskRole().getRoleName());
-        application(env).hasResourceProperties("AWS::IAM::Policy", Map.of(
-                "Roles", List.of(taskRole),
-                "PolicyDocument", Map.of("Version", "2012-10-17", "Statement", List.of(
-                        Map.of("Sid", "DataBucketFiles", "Effect", "Allow",
-                                "Action", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
-                                "Resource", Map.of("Fn::Join", List.of("", List.of(data, "/files/*")))),
-                        Map.of("Sid", "DataBucketReachable", "Effect", "Allow",
-                                "Action", "s3:ListBucket", "Resource", data),
-                        Map.of("Sid", "ReportsBucketPublish", "Effect", "Allow",
-                                "Action", List.of("s3:DeleteObject", "s3:GetObject", "s3:PutObject"),
-                                "Resource", Map.of("Fn::Join", List.of("", List.of(reports, "/reports/*")))),
-                        Map.of("Sid", "ReportsBucketExists", "Effect", "Allow",
-                                "Action", "s3:ListBucket", "Resource", reports)))));
-        assertThat(application(env).findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
-                "Properties", Map.of("Roles", List.of(taskRole)))))).hasSize(1);
+        application(env)
+                .hasResourceProperties(
+                        "AWS::IAM::Policy",
+                        Map.of(
+                                "Roles", List.of(taskRole),
+                                "PolicyDocument",
+                                        Map.of(
+                                                "Version",
+                                                "2012-10-17",
+                                                "Statement",
+                                                List.of(
+                                                        Map.of(
+                                                                "Sid",
+                                                                "DataBucketFiles",
+                                                                "Effect",
+                                                                "Allow",
+                                                                "Action",
+                                                                List.of(
+                                                                        "s3:DeleteObject",
+                                                                        "s3:GetObject",
+                                                                        "s3:PutObject"),
+                                                                "Resource",
+                                                                Map.of(
+                                                                        "Fn::Join",
+                                                                        List.of("", List.of(data, "/files/*")))),
+                                                        Map.of(
+                                                                "Sid",
+                                                                "DataBucketReachable",
+                                                                "Effect",
+                                                                "Allow",
+                                                                "Action",
+                                                                "s3:ListBucket",
+                                                                "Resource",
+                                                                data),
+                                                        Map.of(
+                                                                "Sid",
+                                                                "ReportsBucketPublish",
+                                                                "Effect",
+                                                                "Allow",
+                                                                "Action",
+                                                                List.of(
+                                                                        "s3:DeleteObject",
+                                                                        "s3:GetObject",
+                                                                        "s3:PutObject"),
+                                                                "Resource",
+                                                                Map.of(
+                                                                        "Fn::Join",
+                                                                        List.of("", List.of(reports, "/reports/*")))),
+                                                        Map.of(
+                                                                "Sid",
+                                                                "ReportsBucketExists",
+                                                                "Effect",
+                                                                "Allow",
+                                                                "Action",
+                                                                "s3:ListBucket",
+                                                                "Resource",
+                                                                reports)))));
+        assertThat(application(env)
+                        .findResources(
+                                "AWS::IAM::Policy",
+                                Match.objectLike(Map.of("Properties", Map.of("Roles", List.of(taskRole))))))
+                .hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}: the execution role pulls from its own ECR repository and reads its database secret")
     @ValueSource(strings = {"qa", "prod"})
     void executionRole(String env) {
         var s = stack(env);
-        var executionRole = resolve(env, s.service().taskDefinition().getExecutionRole().getRoleName());
-        var policy = application(env).findResources("AWS::IAM::Policy", Match.objectLike(Map.of(
-                "Properties", Map.of("Roles", List.of(executionRole)))));
+        var executionRole =
+                resolve(env, s.service().taskDefinition().getExecutionRole().getRoleName());
+        var policy = application(env)
+                .findResources(
+                        "AWS::IAM::Policy",
+                        Match.objectLike(Map.of("Properties", Map.of("Roles", List.of(executionRole)))));
         assertThat(policy).hasSize(1);
         var text = policy.values().iterator().next().toString();
         assertThat(text)
                 .contains("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:GetAuthorizationToken")
                 .contains("myamazingapp-" + env + "-registry")
-                .contains("secretsmanager:GetSecretValue", logicalId(env, s.database().instance().getSecret().getSecretArn()))
+                .contains(
+                        "secretsmanager:GetSecretValue",
+                        logicalId(env, s.database().instance().getSecret().getSecretArn()))
                 .doesNotContain("s3:");
     }
 
-    @ParameterizedTest(name = "{0}: deployTarget() gives the pipeline the repository, the service, container web, the URL and the tag parameter")
+    @ParameterizedTest(
+            name =
+                    "{0}: deployTarget() gives the pipeline the repository, the service, container web, the URL and the tag parameter")
     @ValueSource(strings = {"qa", "prod"})
     void deployTarget(String env) {
         var environment = Synthesized.environment(env);
         var target = environment.deployTarget();
         assertThat(target.environmentName()).isEqualTo(env);
-        assertThat(target.repository()).isSameAs(environment.registry().registry().repository());
-        assertThat(target.service()).isSameAs(environment.application().service().service());
-        assertThat(target.taskDefinition()).isSameAs(environment.application().service().taskDefinition());
+        assertThat(target.repository())
+                .isSameAs(environment.registry().registry().repository());
+        assertThat(target.service())
+                .isSameAs(environment.application().service().service());
+        assertThat(target.taskDefinition())
+                .isSameAs(environment.application().service().taskDefinition());
         assertThat(target.containerName()).isEqualTo("web");
-        assertThat(target.url()).isEqualTo(env.equals("prod")
-                ? "https://myamazingapp.example.com" : "https://qa.myamazingapp.example.com");
-        assertThat(target.imageTagParameter()).isSameAs(environment.registry().registry().imageTagParameter());
+        assertThat(target.url())
+                .isEqualTo(
+                        env.equals("prod")
+                                ? "https://myamazingapp.example.com"
+                                : "https://qa.myamazingapp.example.com");
+        assertThat(target.imageTagParameter())
+                .isSameAs(environment.registry().registry().imageTagParameter());
     }
 }

@@ -29,7 +29,8 @@ class StorageTest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> bucketProperties(String env, IBucket bucket) {
         var logicalId = ((Map<String, Object>) ref(env, bucket)).get("Ref");
-        var resource = (Map<String, Object>) application(env).findResources("AWS::S3::Bucket").get(logicalId);
+        var resource = (Map<String, Object>)
+                application(env).findResources("AWS::S3::Bucket").get(logicalId);
         return (Map<String, Object>) resource.get("Properties");
     }
 
@@ -44,9 +45,17 @@ class StorageTest {
         application(env).resourceCountIs("AWS::S3::Bucket", 3);
         for (var bucket : buckets(env)) {
             assertThat(bucketProperties(env, bucket))
-                    .containsEntry("PublicAccessBlockConfiguration", Map.of(
-                            "BlockPublicAcls", true, "BlockPublicPolicy", true,
-                            "IgnorePublicAcls", true, "RestrictPublicBuckets", true))
+                    .containsEntry(
+                            "PublicAccessBlockConfiguration",
+                            Map.of(
+                                    "BlockPublicAcls",
+                                    true,
+                                    "BlockPublicPolicy",
+                                    true,
+                                    "IgnorePublicAcls",
+                                    true,
+                                    "RestrictPublicBuckets",
+                                    true))
                     .containsKey("BucketEncryption");
         }
     }
@@ -55,12 +64,23 @@ class StorageTest {
     @ValueSource(strings = {"qa", "prod"})
     void tlsOnly(String env) {
         for (var bucket : buckets(env)) {
-            application(env).hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
-                    "Bucket", ref(env, bucket),
-                    "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                            "Effect", "Deny",
-                            "Action", "s3:*",
-                            "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false")))))))));
+            application(env)
+                    .hasResourceProperties(
+                            "AWS::S3::BucketPolicy",
+                            Map.of(
+                                    "Bucket", ref(env, bucket),
+                                    "PolicyDocument",
+                                            Map.of(
+                                                    "Statement",
+                                                    Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                                            "Effect", "Deny",
+                                                            "Action", "s3:*",
+                                                            "Condition",
+                                                                    Map.of(
+                                                                            "Bool",
+                                                                            Map.of(
+                                                                                    "aws:SecureTransport",
+                                                                                    "false")))))))));
         }
     }
 
@@ -70,16 +90,26 @@ class StorageTest {
         var s = storage(env);
         assertThat(bucketProperties(env, s.dataBucket()))
                 .containsEntry("VersioningConfiguration", Map.of("Status", "Enabled"))
-                .containsEntry("LoggingConfiguration", Map.of(
-                        "DestinationBucketName", ref(env, s.loggingBucket()),
-                        "LogFilePrefix", "s3-access/data/"));
+                .containsEntry(
+                        "LoggingConfiguration",
+                        Map.of(
+                                "DestinationBucketName",
+                                ref(env, s.loggingBucket()),
+                                "LogFilePrefix",
+                                "s3-access/data/"));
         assertThat(bucketProperties(env, s.reportsBucket()))
-                .containsEntry("LoggingConfiguration", Map.of(
-                        "DestinationBucketName", ref(env, s.loggingBucket()),
-                        "LogFilePrefix", "s3-access/reports/"));
+                .containsEntry(
+                        "LoggingConfiguration",
+                        Map.of(
+                                "DestinationBucketName",
+                                ref(env, s.loggingBucket()),
+                                "LogFilePrefix",
+                                "s3-access/reports/"));
     }
 
-    @ParameterizedTest(name = "{0}: myamazingapp_logging_bucket moves logs to infrequent access after logTransitionDays, then expires them after logArchiveDays")
+    @ParameterizedTest(
+            name =
+                    "{0}: myamazingapp_logging_bucket moves logs to infrequent access after logTransitionDays, then expires them after logArchiveDays")
     @CsvSource({"qa, 60, 90", "prod, 180, 365"})
     void loggingLifecycle(String env, int transitionDays, int archiveDays) {
         application(env).hasResourceProperties("AWS::S3::Bucket", loggingLifecycle(transitionDays, archiveDays));
@@ -87,66 +117,127 @@ class StorageTest {
 
     /** The logging bucket's one lifecycle rule (its id is the logging bucket's alone). */
     static Map<String, Object> loggingLifecycle(int transitionDays, int archiveDays) {
-        return Map.of("LifecycleConfiguration", Map.of("Rules", List.of(Map.of(
-                "Id", "archive-then-expire",
-                "Status", "Enabled",
-                "Transitions", List.of(Map.of("StorageClass", "STANDARD_IA", "TransitionInDays", transitionDays)),
-                "ExpirationInDays", archiveDays,
-                "AbortIncompleteMultipartUpload", Map.of("DaysAfterInitiation", 1)))));
+        return Map.of(
+                "LifecycleConfiguration",
+                Map.of(
+                        "Rules",
+                        List.of(Map.of(
+                                "Id",
+                                "archive-then-expire",
+                                "Status",
+                                "Enabled",
+                                "Transitions",
+                                List.of(Map.of("StorageClass", "STANDARD_IA", "TransitionInDays", transitionDays)),
+                                "ExpirationInDays",
+                                archiveDays,
+                                "AbortIncompleteMultipartUpload",
+                                Map.of("DaysAfterInitiation", 1)))));
     }
 
-    @ParameterizedTest(name = "{0}: the logging bucket lets Elastic Load Balancing write ALB1's logs under alb/, and nothing more")
+    @ParameterizedTest(
+            name = "{0}: the logging bucket lets Elastic Load Balancing write ALB1's logs under alb/, and nothing more")
     @ValueSource(strings = {"qa", "prod"})
     void loadBalancerLogDelivery(String env) {
         var logging = storage(env).loggingBucket();
-        application(env).hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
-                "Bucket", ref(env, logging),
-                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Sid", "ElbAccessLogDelivery",
-                        "Effect", "Allow",
-                        "Action", "s3:PutObject",
-                        "Principal", Match.objectLike(Map.of(
-                                "Service", "logdelivery.elasticloadbalancing.amazonaws.com")),
-                        "Resource", Map.of("Fn::Join", List.of("", List.of(
-                                arn(env, logging), "/alb/AWSLogs/", Map.of("Ref", "AWS::AccountId"), "/*"))))))))));
+        application(env)
+                .hasResourceProperties(
+                        "AWS::S3::BucketPolicy",
+                        Map.of(
+                                "Bucket", ref(env, logging),
+                                "PolicyDocument",
+                                        Map.of(
+                                                "Statement",
+                                                Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                                        "Sid", "ElbAccessLogDelivery",
+                                                        "Effect", "Allow",
+                                                        "Action", "s3:PutObject",
+                                                        "Principal",
+                                                                Match.objectLike(
+                                                                        Map.of(
+                                                                                "Service",
+                                                                                "logdelivery.elasticloadbalancing.amazonaws.com")),
+                                                        "Resource",
+                                                                Map.of(
+                                                                        "Fn::Join",
+                                                                        List.of(
+                                                                                "",
+                                                                                List.of(
+                                                                                        arn(env, logging),
+                                                                                        "/alb/AWSLogs/",
+                                                                                        Map.of("Ref", "AWS::AccountId"),
+                                                                                        "/*"))))))))));
         // The regional ELB accounts come from a mapping, so the synth needs no region.
         assertThat(application(env).findMappings("*")).isNotEmpty();
     }
 
-    @ParameterizedTest(name = "{0}: the reports are served only through CloudFront: origin access control, origin path /reports, index.html, HTTPS only, logs under cloudfront/")
+    @ParameterizedTest(
+            name =
+                    "{0}: the reports are served only through CloudFront: origin access control, origin path /reports, index.html, HTTPS only, logs under cloudfront/")
     @ValueSource(strings = {"qa", "prod"})
     void reportsDistribution(String env) {
         var t = application(env);
         t.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
-        t.hasResourceProperties("AWS::CloudFront::Distribution", Map.of("DistributionConfig", Match.objectLike(Map.of(
-                "DefaultRootObject", "index.html",
-                "Origins", List.of(Match.objectLike(Map.of(
-                        "OriginPath", "/reports",
-                        "OriginAccessControlId", Match.anyValue(),
-                        "S3OriginConfig", Map.of("OriginAccessIdentity", "")))),
-                "DefaultCacheBehavior", Match.objectLike(Map.of(
-                        "ViewerProtocolPolicy", "https-only",
-                        "FunctionAssociations", List.of(Match.objectLike(Map.of("EventType", "viewer-request"))))),
-                "Logging", Map.of(
-                        "Bucket", Map.of("Fn::GetAtt", List.of(
-                                ((Map<?, ?>) ref(env, storage(env).loggingBucket())).get("Ref"), "RegionalDomainName")),
-                        "Prefix", "cloudfront/")))));
+        t.hasResourceProperties(
+                "AWS::CloudFront::Distribution",
+                Map.of(
+                        "DistributionConfig",
+                        Match.objectLike(Map.of(
+                                "DefaultRootObject", "index.html",
+                                "Origins",
+                                        List.of(Match.objectLike(Map.of(
+                                                "OriginPath", "/reports",
+                                                "OriginAccessControlId", Match.anyValue(),
+                                                "S3OriginConfig", Map.of("OriginAccessIdentity", "")))),
+                                "DefaultCacheBehavior",
+                                        Match.objectLike(Map.of(
+                                                "ViewerProtocolPolicy",
+                                                "https-only",
+                                                "FunctionAssociations",
+                                                List.of(Match.objectLike(Map.of("EventType", "viewer-request"))))),
+                                "Logging",
+                                        Map.of(
+                                                "Bucket",
+                                                Map.of(
+                                                        "Fn::GetAtt",
+                                                        List.of(
+                                                                ((Map<?, ?>) ref(
+                                                                                env,
+                                                                                storage(env)
+                                                                                        .loggingBucket()))
+                                                                        .get("Ref"),
+                                                                "RegionalDomainName")),
+                                                "Prefix",
+                                                "cloudfront/")))));
         // Only the distribution may read the reports bucket.
-        t.hasResourceProperties("AWS::S3::BucketPolicy", Map.of(
-                "Bucket", ref(env, storage(env).reportsBucket()),
-                "PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
-                        "Effect", "Allow",
-                        "Action", "s3:GetObject",
-                        "Principal", Map.of("Service", "cloudfront.amazonaws.com"),
-                        "Condition", Match.objectLike(Map.of("StringEquals", Match.objectLike(Map.of(
-                                "AWS:SourceArn", Match.anyValue())))))))))));
+        t.hasResourceProperties(
+                "AWS::S3::BucketPolicy",
+                Map.of(
+                        "Bucket", ref(env, storage(env).reportsBucket()),
+                        "PolicyDocument",
+                                Map.of(
+                                        "Statement",
+                                        Match.arrayWith(List.of(Match.objectLike(Map.of(
+                                                "Effect",
+                                                "Allow",
+                                                "Action",
+                                                "s3:GetObject",
+                                                "Principal",
+                                                Map.of("Service", "cloudfront.amazonaws.com"),
+                                                "Condition",
+                                                Match.objectLike(Map.of(
+                                                        "StringEquals",
+                                                        Match.objectLike(
+                                                                Map.of("AWS:SourceArn", Match.anyValue())))))))))));
     }
 
     @ParameterizedTest(name = "{0}: buckets are retained when the prod stack is deleted, removed with qa's")
     @ValueSource(strings = {"qa", "prod"})
     void removalPolicy(String env) {
         var policy = env.equals("prod") ? "Retain" : "Delete";
-        assertThat(application(env).findResources("AWS::S3::Bucket", Match.objectLike(Map.of(
-                "DeletionPolicy", policy, "UpdateReplacePolicy", policy)))).hasSize(3);
+        assertThat(application(env)
+                        .findResources(
+                                "AWS::S3::Bucket",
+                                Match.objectLike(Map.of("DeletionPolicy", policy, "UpdateReplacePolicy", policy))))
+                .hasSize(3);
     }
 }

@@ -25,8 +25,7 @@ final class Synthesized {
     private static final Map<Stack, Template> TEMPLATES = new HashMap<>();
     private static final Map<Stack, Annotations> ANNOTATIONS = new HashMap<>();
 
-    private Synthesized() {
-    }
+    private Synthesized() {}
 
     static synchronized EnvironmentStacks environment(String name) {
         if (app == null) {
@@ -69,7 +68,9 @@ final class Synthesized {
         try {
             Files.createDirectories(Path.of("target"));
             var app = InfraApp.newApp(context, Files.createTempDirectory(Path.of("target"), "cdk.out-"));
-            Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+            Aspects.of(app)
+                    .add(new AwsSolutionsChecks(
+                            NagPackProps.builder().verbose(true).build()));
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,11 +1,10 @@
 package com.example.myamazingapp.infra.logs;
 
-import java.util.List;
-import java.util.Map;
-
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.Effect;
@@ -30,11 +29,11 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
- * The application's CloudWatch log group, kept on S3: a subscription filter streams every event to a Firehose
- * delivery stream, which unpacks CloudWatch's gzipped batches into the application's own JSON lines (one per line),
- * gzips them again as whole files and writes them into the logging bucket under app-logs/yyyy/MM/dd/.
- * CloudWatch keeps the lines for Logs Insights for {@code retentionDays}; the bucket keeps them, far cheaper, until
- * its lifecycle expires them after {@code archiveDays}.
+ * The application's CloudWatch log group, kept on S3: a subscription filter streams every event to a Firehose delivery
+ * stream, which unpacks CloudWatch's gzipped batches into the application's own JSON lines (one per line), gzips them
+ * again as whole files and writes them into the logging bucket under app-logs/yyyy/MM/dd/. CloudWatch keeps the lines
+ * for Logs Insights for {@code retentionDays}; the bucket keeps them, far cheaper, until its lifecycle expires them
+ * after {@code archiveDays}.
  *
  * <p>Level 1 resources on purpose: CDK's Firehose S3 destination grants its role read, write and delete on the whole
  * bucket, and the logging bucket holds every other log of the environment. This role can only add under app-logs/.
@@ -48,13 +47,12 @@ public class ApplicationLogArchive extends Construct {
     public static final String ERROR_PREFIX = PREFIX + "errors/!{firehose:error-output-type}/!{timestamp:yyyy/MM/dd}/";
 
     /**
-     * @param logGroup      the application's log group (the awslogs driver writes into it)
+     * @param logGroup the application's log group (the awslogs driver writes into it)
      * @param loggingBucket the environment's logging bucket
      * @param retentionDays how long CloudWatch keeps the lines; shorter than archiveDays
-     * @param archiveDays   how long the logging bucket keeps them (its lifecycle expiry)
+     * @param archiveDays how long the logging bucket keeps them (its lifecycle expiry)
      */
-    public record Props(ILogGroup logGroup, IBucket loggingBucket, int retentionDays, int archiveDays) {
-    }
+    public record Props(ILogGroup logGroup, IBucket loggingBucket, int retentionDays, int archiveDays) {}
 
     private final CfnDeliveryStream deliveryStream;
     private final Role deliveryRole;
@@ -81,29 +79,45 @@ public class ApplicationLogArchive extends Construct {
 
         deliveryRole = Role.Builder.create(this, "delivery_role")
                 .description("Firehose writes the application's logs under app-logs/ of the logging bucket")
-                .assumedBy(new ServicePrincipal("firehose.amazonaws.com", software.amazon.awscdk.services.iam.ServicePrincipalOpts.builder()
-                        .conditions(Map.of("StringEquals", Map.of("sts:ExternalId", Aws.ACCOUNT_ID)))
-                        .build()))
-                .inlinePolicies(Map.of("archive", PolicyDocument.Builder.create().statements(List.of(
-                        allow(List.of("s3:GetBucketLocation", "s3:ListBucket", "s3:ListBucketMultipartUploads"),
-                                bucket.getBucketArn()),
-                        allow(List.of("s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload"),
-                                bucket.arnForObjects(PREFIX + "*")),
-                        allow(List.of("logs:PutLogEvents"), deliveryErrors.getLogGroupArn())))
-                        .build()))
+                .assumedBy(new ServicePrincipal(
+                        "firehose.amazonaws.com",
+                        software.amazon.awscdk.services.iam.ServicePrincipalOpts.builder()
+                                .conditions(Map.of("StringEquals", Map.of("sts:ExternalId", Aws.ACCOUNT_ID)))
+                                .build()))
+                .inlinePolicies(Map.of(
+                        "archive",
+                        PolicyDocument.Builder.create()
+                                .statements(List.of(
+                                        allow(
+                                                List.of(
+                                                        "s3:GetBucketLocation",
+                                                        "s3:ListBucket",
+                                                        "s3:ListBucketMultipartUploads"),
+                                                bucket.getBucketArn()),
+                                        allow(
+                                                List.of("s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload"),
+                                                bucket.arnForObjects(PREFIX + "*")),
+                                        allow(List.of("logs:PutLogEvents"), deliveryErrors.getLogGroupArn())))
+                                .build()))
                 .build();
 
-        NagSuppressions.addResourceSuppressions(deliveryRole, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5")
-                .reason("Firehose names each object it writes (date prefix, random suffix): the role may put, read back "
-                        + "and abort uploads of objects under app-logs/ only, nothing else in the logging bucket")
-                .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::<.*\\.Arn>\\/app-logs\\/\\*$/g").build()))
-                .build()));
+        NagSuppressions.addResourceSuppressions(
+                deliveryRole,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM5")
+                        .reason(
+                                "Firehose names each object it writes (date prefix, random suffix): the role may put, read back "
+                                        + "and abort uploads of objects under app-logs/ only, nothing else in the logging bucket")
+                        .appliesTo(List.of(RegexAppliesTo.builder()
+                                .regex("/^Resource::<.*\\.Arn>\\/app-logs\\/\\*$/g")
+                                .build()))
+                        .build()));
 
         deliveryStream = CfnDeliveryStream.Builder.create(this, "delivery_stream")
                 .deliveryStreamType("DirectPut")
                 .deliveryStreamEncryptionConfigurationInput(DeliveryStreamEncryptionConfigurationInputProperty.builder()
-                        .keyType("AWS_OWNED_CMK").build())
+                        .keyType("AWS_OWNED_CMK")
+                        .build())
                 .extendedS3DestinationConfiguration(ExtendedS3DestinationConfigurationProperty.builder()
                         .bucketArn(bucket.getBucketArn())
                         .roleArn(deliveryRole.getRoleArn())
@@ -112,14 +126,19 @@ public class ApplicationLogArchive extends Construct {
                         .compressionFormat("GZIP")
                         .fileExtension(".json.gz")
                         // A file every 5 minutes or 64 MiB, whichever comes first: few, large objects for Athena.
-                        .bufferingHints(BufferingHintsProperty.builder().intervalInSeconds(300).sizeInMBs(64).build())
+                        .bufferingHints(BufferingHintsProperty.builder()
+                                .intervalInSeconds(300)
+                                .sizeInMBs(64)
+                                .build())
                         // CloudWatch Logs sends gzipped batches with control messages: unpack them to the log lines.
                         .processingConfiguration(ProcessingConfigurationProperty.builder()
                                 .enabled(true)
                                 .processors(List.of(
                                         processor("Decompression", "CompressionFormat", "GZIP"),
                                         processor("CloudWatchLogProcessing", "DataMessageExtraction", "true"),
-                                        ProcessorProperty.builder().type("AppendDelimiterToRecord").build()))
+                                        ProcessorProperty.builder()
+                                                .type("AppendDelimiterToRecord")
+                                                .build()))
                                 .build())
                         .cloudWatchLoggingOptions(CloudWatchLoggingOptionsProperty.builder()
                                 .enabled(true)
@@ -132,13 +151,23 @@ public class ApplicationLogArchive extends Construct {
 
         var subscriptionRole = Role.Builder.create(this, "subscription_role")
                 .description("CloudWatch Logs puts the application's log events into the archive's delivery stream")
-                .assumedBy(new ServicePrincipal("logs.amazonaws.com", software.amazon.awscdk.services.iam.ServicePrincipalOpts.builder()
-                        .conditions(Map.of("StringLike", Map.of("aws:SourceArn",
-                                "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":*")))
-                        .build()))
-                .inlinePolicies(Map.of("deliver", PolicyDocument.Builder.create().statements(List.of(
-                        allow(List.of("firehose:PutRecord", "firehose:PutRecordBatch"), deliveryStream.getAttrArn())))
-                        .build()))
+                .assumedBy(new ServicePrincipal(
+                        "logs.amazonaws.com",
+                        software.amazon.awscdk.services.iam.ServicePrincipalOpts.builder()
+                                .conditions(Map.of(
+                                        "StringLike",
+                                        Map.of(
+                                                "aws:SourceArn",
+                                                "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID
+                                                        + ":*")))
+                                .build()))
+                .inlinePolicies(Map.of(
+                        "deliver",
+                        PolicyDocument.Builder.create()
+                                .statements(List.of(allow(
+                                        List.of("firehose:PutRecord", "firehose:PutRecordBatch"),
+                                        deliveryStream.getAttrArn())))
+                                .build()))
                 .build();
 
         var filter = CfnSubscriptionFilter.Builder.create(this, "subscription_filter")
@@ -152,13 +181,20 @@ public class ApplicationLogArchive extends Construct {
     }
 
     private static PolicyStatement allow(List<String> actions, String resource) {
-        return PolicyStatement.Builder.create().effect(Effect.ALLOW).actions(actions).resources(List.of(resource)).build();
+        return PolicyStatement.Builder.create()
+                .effect(Effect.ALLOW)
+                .actions(actions)
+                .resources(List.of(resource))
+                .build();
     }
 
     private static ProcessorProperty processor(String type, String parameter, String value) {
         return ProcessorProperty.builder()
                 .type(type)
-                .parameters(List.of(ProcessorParameterProperty.builder().parameterName(parameter).parameterValue(value).build()))
+                .parameters(List.of(ProcessorParameterProperty.builder()
+                        .parameterName(parameter)
+                        .parameterValue(value)
+                        .build()))
                 .build();
     }
 

@@ -1,25 +1,24 @@
 package com.example.myamazingapp.infra.pipeline;
 
+import com.example.myamazingapp.infra.ContextLists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import software.constructs.Node;
 
-import com.example.myamazingapp.infra.ContextLists;
-
 /**
- * The delivery pipeline's settings: the document's GitHubRepo and GitHubSecret parameters plus the approvers.
- * Read from the cdk.json context object {@code pipeline}; any single field can be overridden on the command line
- * with {@code -c pipeline.<field>=<value>} (e.g. {@code -c pipeline.branch=release}).
+ * The delivery pipeline's settings: the document's GitHubRepo and GitHubSecret parameters plus the approvers. Read from
+ * the cdk.json context object {@code pipeline}; any single field can be overridden on the command line with {@code -c
+ * pipeline.<field>=<value>} (e.g. {@code -c pipeline.branch=release}).
  *
- * @param githubOwner            the GitHub user or organisation that owns the repository
- * @param githubRepo             the repository name
- * @param branch                 the branch whose pushes start the pipeline
- * @param sourceType             how CodePipeline reaches GitHub
- * @param githubTokenSecretName  Secrets Manager secret holding the GitHub personal access token (github-webhook only)
- * @param connectionArn          the CodeStar / CodeConnections connection (codestar-connection only, else null)
- * @param approverEmails         who is asked, through the SNS topic MyAmazingApprovers, to approve a release
+ * @param githubOwner the GitHub user or organisation that owns the repository
+ * @param githubRepo the repository name
+ * @param branch the branch whose pushes start the pipeline
+ * @param sourceType how CodePipeline reaches GitHub
+ * @param githubTokenSecretName Secrets Manager secret holding the GitHub personal access token (github-webhook only)
+ * @param connectionArn the CodeStar / CodeConnections connection (codestar-connection only, else null)
+ * @param approverEmails who is asked, through the SNS topic MyAmazingApprovers, to approve a release
  */
 public record PipelineConfig(
         String githubOwner,
@@ -35,7 +34,8 @@ public record PipelineConfig(
 
     /** The document's way (GitHub action + webhook with GITHUB_HMAC) or the GitHub App way AWS recommends now. */
     public enum SourceType {
-        GITHUB_WEBHOOK("github-webhook"), CODESTAR_CONNECTION("codestar-connection");
+        GITHUB_WEBHOOK("github-webhook"),
+        CODESTAR_CONNECTION("codestar-connection");
 
         private final String configValue;
 
@@ -79,11 +79,16 @@ public record PipelineConfig(
                     throw invalid("connectionArn", connectionArn, "is only used with sourceType codestar-connection");
                 }
             }
-            case CODESTAR_CONNECTION -> require("connectionArn", connectionArn, CONNECTION_ARN,
-                    "a connection ARN like arn:aws:codeconnections:eu-west-1:123456789012:connection/<id>");
+            case CODESTAR_CONNECTION ->
+                require(
+                        "connectionArn",
+                        connectionArn,
+                        CONNECTION_ARN,
+                        "a connection ARN like arn:aws:codeconnections:eu-west-1:123456789012:connection/<id>");
         }
         if (approverEmails == null || approverEmails.isEmpty()) {
-            throw invalid("approverEmails", null, "needs at least one e-mail address: nobody would be asked to approve");
+            throw invalid(
+                    "approverEmails", null, "needs at least one e-mail address: nobody would be asked to approve");
         }
         for (var email : approverEmails) {
             require("approverEmails", email, ContextLists.EMAIL, "an e-mail address");
@@ -95,7 +100,8 @@ public record PipelineConfig(
     public static PipelineConfig fromContext(Node node) {
         var section = node.tryGetContext(CONTEXT_KEY);
         if (section != null && !(section instanceof Map)) {
-            throw new IllegalArgumentException("cdk.json context '" + CONTEXT_KEY + "' must be an object, got: " + section);
+            throw new IllegalArgumentException(
+                    "cdk.json context '" + CONTEXT_KEY + "' must be an object, got: " + section);
         }
         Map<?, ?> values = section == null ? Map.of() : (Map<?, ?>) section;
         var sourceType = SourceType.parse(text(node, values, "sourceType", SourceType.GITHUB_WEBHOOK.configValue()));
@@ -147,6 +153,7 @@ public record PipelineConfig(
     private static IllegalArgumentException invalid(String name, Object value, String problem) {
         return new IllegalArgumentException("pipeline configuration: " + CONTEXT_KEY + "." + name
                 + (value == null ? "" : " = '" + value + "'") + " " + problem
-                + " (set it in infra/cdk.json under \"" + CONTEXT_KEY + "\" or with -c " + CONTEXT_KEY + "." + name + "=...)");
+                + " (set it in infra/cdk.json under \"" + CONTEXT_KEY + "\" or with -c " + CONTEXT_KEY + "." + name
+                + "=...)");
     }
 }

@@ -9,9 +9,9 @@ import software.constructs.Construct;
 
 /**
  * The reports distribution's viewer-request function: the root path shows the latest report, and a folder path
- * (/latest/, /2026-11-26 or /2026-11-26/) shows its index.html. S3 behind origin access control has no index
- * documents of its own, and the distribution's default root object only covers "/" (where we want latest/).
- * The report pages link with absolute paths, so they read the same wherever they are served.
+ * (/latest/, /2026-11-26 or /2026-11-26/) shows its index.html. S3 behind origin access control has no index documents
+ * of its own, and the distribution's default root object only covers "/" (where we want latest/). The report pages link
+ * with absolute paths, so they read the same wherever they are served.
  */
 public class ReportsRootFunction extends Construct {
 
@@ -44,6 +44,9 @@ public class ReportsRootFunction extends Construct {
 
     /** For the distribution's default behaviour: {@code .functionAssociations(List.of(root.viewerRequest()))}. */
     public FunctionAssociation viewerRequest() {
-        return FunctionAssociation.builder().function(function).eventType(FunctionEventType.VIEWER_REQUEST).build();
+        return FunctionAssociation.builder()
+                .function(function)
+                .eventType(FunctionEventType.VIEWER_REQUEST)
+                .build();
     }
 }

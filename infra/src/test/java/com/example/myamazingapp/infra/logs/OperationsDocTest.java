@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,11 +39,15 @@ class OperationsDocTest {
     void theAlbTableReadsAForwardedRequest() throws IOException {
         var row = parse(FORWARDED);
 
-        assertThat(row).containsEntry("type", "https")
-                .containsEntry("client_ip", "203.0.113.7").containsEntry("client_port", "53211")
-                .containsEntry("target_ip", "10.0.3.17").containsEntry("target_port", "3000")
+        assertThat(row)
+                .containsEntry("type", "https")
+                .containsEntry("client_ip", "203.0.113.7")
+                .containsEntry("client_port", "53211")
+                .containsEntry("target_ip", "10.0.3.17")
+                .containsEntry("target_port", "3000")
                 .containsEntry("target_processing_time", "0.048")
-                .containsEntry("elb_status_code", "200").containsEntry("target_status_code", "200")
+                .containsEntry("elb_status_code", "200")
+                .containsEntry("target_status_code", "200")
                 .containsEntry("request_verb", "GET")
                 .containsEntry("request_url", "https://myamazingapp.example.com:443/files?page=2")
                 .containsEntry("request_proto", "HTTP/1.1")
@@ -61,9 +64,12 @@ class OperationsDocTest {
     void theAlbTableReadsARedirectWithoutTarget() throws IOException {
         var row = parse(REDIRECTED);
 
-        assertThat(row).containsEntry("type", "http")
-                .containsEntry("target_ip", "").containsEntry("target_port", "")
-                .containsEntry("elb_status_code", "301").containsEntry("target_status_code", "-")
+        assertThat(row)
+                .containsEntry("type", "http")
+                .containsEntry("target_ip", "")
+                .containsEntry("target_port", "")
+                .containsEntry("elb_status_code", "301")
+                .containsEntry("target_status_code", "-")
                 .containsEntry("request_url", "http://myamazingapp.example.com:80/")
                 .containsEntry("trace_id", "Root=1-67455c5a-0123456789abcdef01234567")
                 .containsEntry("actions_executed", "redirect")
@@ -83,10 +89,15 @@ class OperationsDocTest {
         assertThat(regex.find()).as("input.regex in " + DOC).isTrue();
         var pattern = Pattern.compile(hiveUnescape(regex.group(1)));
 
-        var table = Pattern.compile("CREATE EXTERNAL TABLE alb_logs \\((.*?)\\n\\)", Pattern.DOTALL).matcher(doc);
+        var table = Pattern.compile("CREATE EXTERNAL TABLE alb_logs \\((.*?)\\n\\)", Pattern.DOTALL)
+                .matcher(doc);
         assertThat(table.find()).as("alb_logs columns").isTrue();
-        List<String> columns = table.group(1).lines().map(String::strip).filter(l -> !l.isEmpty())
-                .map(l -> l.split(" ")[0]).toList();
+        List<String> columns = table.group(1)
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .map(l -> l.split(" ")[0])
+                .toList();
 
         var matcher = pattern.matcher(line);
         assertThat(matcher.matches()).as("the regex matches " + line).isTrue();

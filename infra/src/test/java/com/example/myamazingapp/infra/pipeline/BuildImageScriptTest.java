@@ -16,11 +16,13 @@ class BuildImageScriptTest {
     static final String QA_REPOSITORY = REGISTRY + "/myamazingapp-qa";
     static final String COMMIT = "3f9c2a71d04be5c8a6f1e2d3c4b5a69788796a5b";
     static final String DIGEST = "sha256:" + "ab".repeat(32);
-    static final String DESCRIBE = "aws ecr describe-images --repository-name myamazingapp-qa --image-ids imageTag=3f9c2a71"
-            + " --query imageDetails[0].imageDigest --output text";
+    static final String DESCRIBE =
+            "aws ecr describe-images --repository-name myamazingapp-qa --image-ids imageTag=3f9c2a71"
+                    + " --query imageDetails[0].imageDigest --output text";
 
     @TempDir
     Path temp;
+
     ScriptRun script;
 
     @BeforeEach
@@ -37,14 +39,15 @@ class BuildImageScriptTest {
         var result = script.run("build-image.sh");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.calls()).containsExactly(
-                "aws ecr get-login-password",
-                "docker login --username AWS --password-stdin " + REGISTRY,
-                "stdin fake-ecr-password",
-                DESCRIBE,
-                "docker build --build-arg APP_COMMIT=" + COMMIT + " --tag " + QA_REPOSITORY + ":3f9c2a71 .",
-                "docker push " + QA_REPOSITORY + ":3f9c2a71",
-                DESCRIBE);
+        assertThat(result.calls())
+                .containsExactly(
+                        "aws ecr get-login-password",
+                        "docker login --username AWS --password-stdin " + REGISTRY,
+                        "stdin fake-ecr-password",
+                        DESCRIBE,
+                        "docker build --build-arg APP_COMMIT=" + COMMIT + " --tag " + QA_REPOSITORY + ":3f9c2a71 .",
+                        "docker push " + QA_REPOSITORY + ":3f9c2a71",
+                        DESCRIBE);
     }
 
     @Test
@@ -52,9 +55,11 @@ class BuildImageScriptTest {
         var result = script.run("build-image.sh");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        var definitions = new ObjectMapper().readTree(script.checkout.resolve("imagedefinitions.json").toFile());
-        assertThat(definitions).isEqualTo(new ObjectMapper().readTree(
-                "[{\"name\":\"web\",\"imageUri\":\"" + QA_REPOSITORY + ":3f9c2a71\"}]"));
+        var definitions = new ObjectMapper()
+                .readTree(script.checkout.resolve("imagedefinitions.json").toFile());
+        assertThat(definitions)
+                .isEqualTo(new ObjectMapper()
+                        .readTree("[{\"name\":\"web\",\"imageUri\":\"" + QA_REPOSITORY + ":3f9c2a71\"}]"));
         assertThat(Files.readString(script.checkout.resolve("image.env")))
                 .isEqualTo("export IMAGE_TAG=3f9c2a71\nexport IMAGE_DIGEST=" + DIGEST + "\n");
     }
@@ -62,7 +67,9 @@ class BuildImageScriptTest {
     @Test
     void restoresTheWrappersExecutableBitThatTheSourceZipLostBeforeDockerBuild() throws Exception {
         var mvnw = Files.writeString(script.checkout.resolve("mvnw"), "#!/bin/sh\n");
-        assertThat(Files.isExecutable(mvnw)).as("mvnw as the source zip leaves it").isFalse();
+        assertThat(Files.isExecutable(mvnw))
+                .as("mvnw as the source zip leaves it")
+                .isFalse();
 
         var result = script.run("build-image.sh");
 
@@ -93,7 +100,8 @@ class BuildImageScriptTest {
 
     @Test
     void aSourceVersionThatIsNotACommitIdIsRefused() throws Exception {
-        var result = script.env("CODEBUILD_RESOLVED_SOURCE_VERSION", "refs/heads/main").run("build-image.sh");
+        var result = script.env("CODEBUILD_RESOLVED_SOURCE_VERSION", "refs/heads/main")
+                .run("build-image.sh");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("'refs/heads/main' is not a git commit id");
@@ -111,12 +119,14 @@ class BuildImageScriptTest {
 
     @Test
     void anEcrErrorOtherThanNotFoundStopsTheBuildWithTheError() throws Exception {
-        var result = script.env("FAKE_DESCRIBE_ERROR",
-                "An error occurred (AccessDeniedException) when calling the DescribeImages operation").run("build-image.sh");
+        var result = script.env(
+                        "FAKE_DESCRIBE_ERROR",
+                        "An error occurred (AccessDeniedException) when calling the DescribeImages operation")
+                .run("build-image.sh");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("ecr describe-images for " + QA_REPOSITORY + ":3f9c2a71 failed:",
-                "AccessDeniedException");
+        assertThat(result.output())
+                .contains("ecr describe-images for " + QA_REPOSITORY + ":3f9c2a71 failed:", "AccessDeniedException");
         assertThat(result.calls()).noneMatch(call -> call.startsWith("docker build"));
     }
 

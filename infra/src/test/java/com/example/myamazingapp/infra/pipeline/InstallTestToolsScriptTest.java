@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Test step's install script: JDK 25 comes only from Adoptium's repository signed by Adoptium's key.
- * apt-get, curl, gpg and the version checks are stand-ins; apt's configuration goes to a temp folder.
+ * The Test step's install script: JDK 25 comes only from Adoptium's repository signed by Adoptium's key. apt-get, curl,
+ * gpg and the version checks are stand-ins; apt's configuration goes to a temp folder.
  */
 class InstallTestToolsScriptTest {
 
@@ -18,6 +18,7 @@ class InstallTestToolsScriptTest {
 
     @TempDir
     Path temp;
+
     ScriptRun script;
     Path apt;
 
@@ -46,19 +47,20 @@ class InstallTestToolsScriptTest {
         var result = script.env("FAKE_FINGERPRINT", ADOPTIUM_FINGERPRINT).run("install-test-tools.sh");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.calls()).containsExactly(
-                "apt-get update -qq",
-                "apt-get install -y -qq --no-install-recommends ca-certificates curl gnupg chromium chromium-driver nodejs",
-                "curl -fsSL https://packages.adoptium.net/artifactory/api/gpg/key/public",
-                "gpg --dearmor",
-                "gpg --show-keys --with-colons " + apt.resolve("keyrings/adoptium.gpg.new"),
-                "apt-get update -qq",
-                "apt-get install -y -qq --no-install-recommends temurin-25-jdk",
-                "java -version",
-                "node --version",
-                "chromium --version");
-        assertThat(Files.readString(apt.resolve("sources.list.d/adoptium.list"))).isEqualTo(
-                "deb [signed-by=" + apt.resolve("keyrings/adoptium.gpg")
+        assertThat(result.calls())
+                .containsExactly(
+                        "apt-get update -qq",
+                        "apt-get install -y -qq --no-install-recommends ca-certificates curl gnupg chromium chromium-driver nodejs",
+                        "curl -fsSL https://packages.adoptium.net/artifactory/api/gpg/key/public",
+                        "gpg --dearmor",
+                        "gpg --show-keys --with-colons " + apt.resolve("keyrings/adoptium.gpg.new"),
+                        "apt-get update -qq",
+                        "apt-get install -y -qq --no-install-recommends temurin-25-jdk",
+                        "java -version",
+                        "node --version",
+                        "chromium --version");
+        assertThat(Files.readString(apt.resolve("sources.list.d/adoptium.list")))
+                .isEqualTo("deb [signed-by=" + apt.resolve("keyrings/adoptium.gpg")
                         + "] https://packages.adoptium.net/artifactory/deb trixie main\n");
         assertThat(apt.resolve("keyrings/adoptium.gpg")).hasContent("ascii-armored key");
     }
@@ -68,8 +70,9 @@ class InstallTestToolsScriptTest {
         var result = script.env("FAKE_FINGERPRINT", "0".repeat(40)).run("install-test-tools.sh");
 
         assertThat(result.exitCode()).isNotZero();
-        assertThat(result.output()).contains("Adoptium apt key has fingerprint '" + "0".repeat(40) + "', expected "
-                + ADOPTIUM_FINGERPRINT);
+        assertThat(result.output())
+                .contains(
+                        "Adoptium apt key has fingerprint '" + "0".repeat(40) + "', expected " + ADOPTIUM_FINGERPRINT);
         assertThat(result.calls()).noneMatch(call -> call.contains("temurin"));
         assertThat(apt.resolve("sources.list.d/adoptium.list")).doesNotExist();
         assertThat(apt.resolve("keyrings/adoptium.gpg")).doesNotExist();

@@ -24,7 +24,8 @@ class PipelineNagTest {
             findings.add("error " + message.getId() + ": " + message.getEntry().getData());
         }
         for (var message : annotations.findWarning("*", rule)) {
-            findings.add("warning " + message.getId() + ": " + message.getEntry().getData());
+            findings.add(
+                    "warning " + message.getId() + ": " + message.getEntry().getData());
         }
         return findings;
     }
@@ -39,8 +40,14 @@ class PipelineNagTest {
 
     @Test
     void theCodestarVariantIsCleanToo() {
-        var config = new PipelineConfig("example-org", "myamazingapp", "main", PipelineConfig.SourceType.CODESTAR_CONNECTION,
-                null, PipelineConfigTest.CONNECTION_ARN, List.of("a@example.com"));
+        var config = new PipelineConfig(
+                "example-org",
+                "myamazingapp",
+                "main",
+                PipelineConfig.SourceType.CODESTAR_CONNECTION,
+                null,
+                PipelineConfigTest.CONNECTION_ARN,
+                List.of("a@example.com"));
         var stack = PipelineStackTest.pipelineStack(new App(), config);
         Aspects.of(stack).add(new AwsSolutionsChecks());
 

@@ -16,14 +16,13 @@ import java.util.HashSet;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * The pipeline wired to the real qa and prod environments as infra/cdk.json configures them, the way InfraApp
- * wires it. Proves the image-rollback guard end to end: the task definition takes its image tag from the
- * parameter the pipeline writes, so a later {@code cdk deploy} of an environment keeps the shipped image.
+ * The pipeline wired to the real qa and prod environments as infra/cdk.json configures them, the way InfraApp wires it.
+ * Proves the image-rollback guard end to end: the task definition takes its image tag from the parameter the pipeline
+ * writes, so a later {@code cdk deploy} of an environment keeps the shipped image.
  */
 class PipelineWiringTest {
 
@@ -38,13 +37,19 @@ class PipelineWiringTest {
         for (var name : new String[] {"qa", "prod"}) {
             environments.put(name, EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), name)));
         }
-        pipeline = PipelineStack.create(app, environments.get("qa").deployTarget(), environments.get("prod").deployTarget());
+        pipeline = PipelineStack.create(
+                app,
+                environments.get("qa").deployTarget(),
+                environments.get("prod").deployTarget());
         Aspects.of(pipeline).add(new AwsSolutionsChecks());
-        pipelineJson = new ObjectMapper().valueToTree(Template.fromStack(pipeline).toJSON());
+        pipelineJson =
+                new ObjectMapper().valueToTree(Template.fromStack(pipeline).toJSON());
     }
 
     private static JsonNode application(String name) {
-        return new ObjectMapper().valueToTree(Template.fromStack(environments.get(name).application()).toJSON());
+        return new ObjectMapper()
+                .valueToTree(
+                        Template.fromStack(environments.get(name).application()).toJSON());
     }
 
     private static String policiesOf(String projectStage) {
@@ -70,15 +75,18 @@ class PipelineWiringTest {
         var webhooks = 0;
         for (var resource : pipelineJson.path("Resources")) {
             switch (resource.path("Type").asText()) {
-                // AWS::CodePipeline::Webhook has no Tags property: a template with one fails to deploy (cfn-lint E3002).
+                // AWS::CodePipeline::Webhook has no Tags property: a template with one fails to deploy (cfn-lint
+                // E3002).
                 case "AWS::CodePipeline::Webhook" -> {
                     webhooks++;
-                    assertThat(resource.path("Properties").has("Tags")).as("webhook tags").isFalse();
+                    assertThat(resource.path("Properties").has("Tags"))
+                            .as("webhook tags")
+                            .isFalse();
                 }
-                case "AWS::S3::Bucket", "AWS::CodeBuild::Project", "AWS::CodePipeline::Pipeline" -> assertThat(
-                        resource.path("Properties").path("Tags").toString())
-                        .contains("{\"Key\":\"project\",\"Value\":\"myamazingapp\"}");
-                default -> { }
+                case "AWS::S3::Bucket", "AWS::CodeBuild::Project", "AWS::CodePipeline::Pipeline" ->
+                    assertThat(resource.path("Properties").path("Tags").toString())
+                            .contains("{\"Key\":\"project\",\"Value\":\"myamazingapp\"}");
+                default -> {}
             }
         }
         assertThat(webhooks).isEqualTo(1);
@@ -103,16 +111,21 @@ class PipelineWiringTest {
             var image = new StringBuilder();
             template.path("Resources").forEach(resource -> {
                 if (resource.path("Type").asText().equals("AWS::ECS::TaskDefinition")) {
-                    image.append(resource.path("Properties").path("ContainerDefinitions").get(0).path("Image"));
+                    image.append(resource.path("Properties")
+                            .path("ContainerDefinitions")
+                            .get(0)
+                            .path("Image"));
                 }
             });
             assertThat(image.toString()).contains("{\"Ref\":\"" + tagParameter + "\"}");
         }
         // The pipeline writes exactly those parameters, each only after its environment's deploy succeeded:
         // ReleaseQA the QA one, ReleaseProd the Prod one; the image builds write none.
-        assertThat(policiesOf("ReleaseQA")).contains("ssm:PutParameter", parameterArn("qa"))
+        assertThat(policiesOf("ReleaseQA"))
+                .contains("ssm:PutParameter", parameterArn("qa"))
                 .doesNotContain(parameterArn("prod"));
-        assertThat(policiesOf("ReleaseProd")).contains("ssm:PutParameter", parameterArn("prod"))
+        assertThat(policiesOf("ReleaseProd"))
+                .contains("ssm:PutParameter", parameterArn("prod"))
                 .doesNotContain(parameterArn("qa"));
         assertThat(policiesOf("BuildImageQA") + policiesOf("PromoteImageProd")).doesNotContain("ssm:");
     }
@@ -126,13 +139,16 @@ class PipelineWiringTest {
             pipelineJson.path("Resources").forEach(resource -> {
                 if (resource.path("Type").asText().equals("AWS::CodeBuild::Project")
                         && resource.path("Properties").path("Name").asText().equals("myamazingapp-" + stage)) {
-                    project.append(resource.path("Properties").path("Environment").path("EnvironmentVariables"));
+                    project.append(
+                            resource.path("Properties").path("Environment").path("EnvironmentVariables"));
                 }
             });
-            assertThat(project.toString()).as(stage)
+            assertThat(project.toString())
+                    .as(stage)
                     .contains("{\"Name\":\"DESIRED_COUNT\",\"Type\":\"PLAINTEXT\",\"Value\":\"" + configured + "\"}")
                     .contains("myamazingapp-" + name + ":ExportsOutputRefservice");
-            assertThat(policiesOf(stage)).contains("ecs:UpdateService", "myamazingapp-" + name + ":ExportsOutputRefservice");
+            assertThat(policiesOf(stage))
+                    .contains("ecs:UpdateService", "myamazingapp-" + name + ":ExportsOutputRefservice");
         }
         assertThat(environments.get("prod").config().desiredCount()).isEqualTo(2);
     }
@@ -150,14 +166,23 @@ class PipelineWiringTest {
                 checked.add(resource.path("Type").asText());
                 switch (resource.path("Type").asText()) {
                     // The deploy action replaces the image of the container named in imagedefinitions.json.
-                    case "AWS::ECS::TaskDefinition" -> assertThat(
-                            resource.path("Properties").path("ContainerDefinitions").get(0).path("Name").asText())
-                            .as(name).isEqualTo("web");
+                    case "AWS::ECS::TaskDefinition" ->
+                        assertThat(resource.path("Properties")
+                                        .path("ContainerDefinitions")
+                                        .get(0)
+                                        .path("Name")
+                                        .asText())
+                                .as(name)
+                                .isEqualTo("web");
                     // DeployQA/DeployProd rely on the circuit breaker to roll a failing deployment back.
-                    case "AWS::ECS::Service" -> assertThat(resource.path("Properties").path("DeploymentConfiguration")
-                            .path("DeploymentCircuitBreaker").toString())
-                            .as(name).isEqualTo("{\"Enable\":true,\"Rollback\":true}");
-                    default -> { }
+                    case "AWS::ECS::Service" ->
+                        assertThat(resource.path("Properties")
+                                        .path("DeploymentConfiguration")
+                                        .path("DeploymentCircuitBreaker")
+                                        .toString())
+                                .as(name)
+                                .isEqualTo("{\"Enable\":true,\"Rollback\":true}");
+                    default -> {}
                 }
             });
             assertThat(checked).contains("AWS::ECS::TaskDefinition", "AWS::ECS::Service");
@@ -181,9 +206,16 @@ class PipelineWiringTest {
 
     @Test
     void qaAndProdInDifferentAccountsAreRefusedWithAClearError() throws Exception {
-        var app = InfraApp.newApp(Map.of(
-                        "environments.qa.account", "111111111111", "environments.qa.region", "eu-west-1",
-                        "environments.prod.account", "222222222222", "environments.prod.region", "eu-west-1"),
+        var app = InfraApp.newApp(
+                Map.of(
+                        "environments.qa.account",
+                        "111111111111",
+                        "environments.qa.region",
+                        "eu-west-1",
+                        "environments.prod.account",
+                        "222222222222",
+                        "environments.prod.region",
+                        "eu-west-1"),
                 Files.createTempDirectory(Path.of("target"), "cdk.out-pipeline-"));
         var qa = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "qa"));
         var prod = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "prod"));

@@ -21,6 +21,7 @@ class PromoteImageScriptTest {
 
     @TempDir
     Path temp;
+
     ScriptRun script;
 
     @BeforeEach
@@ -40,18 +41,21 @@ class PromoteImageScriptTest {
         var result = script.env("FAKE_PUSH_DIGEST", DIGEST).run("promote-image.sh");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(result.calls()).containsExactly(
-                "aws ecr get-login-password",
-                "docker login --username AWS --password-stdin " + REGISTRY,
-                "stdin fake-ecr-password",
-                DESCRIBE_PROD,
-                "docker pull " + QA_REPOSITORY + "@" + DIGEST,
-                "docker tag " + QA_REPOSITORY + "@" + DIGEST + " " + PROD_REPOSITORY + ":3f9c2a71",
-                "docker push " + PROD_REPOSITORY + ":3f9c2a71",
-                DESCRIBE_PROD);
-        var definitions = new ObjectMapper().readTree(script.checkout.resolve("imagedefinitions.json").toFile());
-        assertThat(definitions).isEqualTo(new ObjectMapper().readTree(
-                "[{\"name\":\"web\",\"imageUri\":\"" + PROD_REPOSITORY + ":3f9c2a71\"}]"));
+        assertThat(result.calls())
+                .containsExactly(
+                        "aws ecr get-login-password",
+                        "docker login --username AWS --password-stdin " + REGISTRY,
+                        "stdin fake-ecr-password",
+                        DESCRIBE_PROD,
+                        "docker pull " + QA_REPOSITORY + "@" + DIGEST,
+                        "docker tag " + QA_REPOSITORY + "@" + DIGEST + " " + PROD_REPOSITORY + ":3f9c2a71",
+                        "docker push " + PROD_REPOSITORY + ":3f9c2a71",
+                        DESCRIBE_PROD);
+        var definitions = new ObjectMapper()
+                .readTree(script.checkout.resolve("imagedefinitions.json").toFile());
+        assertThat(definitions)
+                .isEqualTo(new ObjectMapper()
+                        .readTree("[{\"name\":\"web\",\"imageUri\":\"" + PROD_REPOSITORY + ":3f9c2a71\"}]"));
         assertThat(Files.readString(script.checkout.resolve("image.env"))).contains("IMAGE_DIGEST=" + DIGEST);
     }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Test step's build phase: .ci/run from the checkout root, in a checkout like CodePipeline's source zip gives
- * (no .git, no executable bits), with the commit handed to the application as APP_COMMIT.
+ * The Test step's build phase: .ci/run from the checkout root, in a checkout like CodePipeline's source zip gives (no
+ * .git, no executable bits), with the commit handed to the application as APP_COMMIT.
  */
 class RunTestsScriptTest {
 
@@ -20,8 +20,10 @@ class RunTestsScriptTest {
 
     @Test
     void runsTheRepositorysCiCommandFromAZipCheckoutWithTheCommitAsAppCommit() throws Exception {
-        var script = new ScriptRun(temp).env("CODEBUILD_RESOLVED_SOURCE_VERSION", "3f9c2a71d0e4b5c6a7f8091a2b3c4d5e6f708192");
-        var ci = notExecutable(script.checkout.resolve(".ci/run"),
+        var script = new ScriptRun(temp)
+                .env("CODEBUILD_RESOLVED_SOURCE_VERSION", "3f9c2a71d0e4b5c6a7f8091a2b3c4d5e6f708192");
+        var ci = notExecutable(
+                script.checkout.resolve(".ci/run"),
                 "#!/usr/bin/env bash\nprintf '.ci/run in %s APP_COMMIT=%s\\n' \"$PWD\" \"${APP_COMMIT:-}\" >> \"$FAKE_HOME/calls.log\"\nexit 3\n");
         var mvnw = notExecutable(script.checkout.resolve("mvnw"), "#!/bin/sh\n");
         var repositoryScript = notExecutable(script.checkout.resolve("scripts/big-upload.sh"), "#!/usr/bin/env bash\n");
@@ -29,19 +31,24 @@ class RunTestsScriptTest {
         var result = script.runInCheckout("run-tests.sh");
 
         assertThat(script.checkout.resolve(".git")).doesNotExist();
-        assertThat(result.calls()).containsExactly(
-                ".ci/run in " + script.checkout + " APP_COMMIT=3f9c2a71d0e4b5c6a7f8091a2b3c4d5e6f708192");
-        assertThat(result.exitCode()).as("the CI command's failure is the step's failure").isEqualTo(3);
+        assertThat(result.calls())
+                .containsExactly(
+                        ".ci/run in " + script.checkout + " APP_COMMIT=3f9c2a71d0e4b5c6a7f8091a2b3c4d5e6f708192");
+        assertThat(result.exitCode())
+                .as("the CI command's failure is the step's failure")
+                .isEqualTo(3);
         assertThat(ci).isExecutable();
         assertThat(mvnw).isExecutable();
         assertThat(repositoryScript).isExecutable();
-        assertThat(script.checkout.resolve("infra/buildspecs/scripts/smoke-test.sh")).isExecutable();
+        assertThat(script.checkout.resolve("infra/buildspecs/scripts/smoke-test.sh"))
+                .isExecutable();
     }
 
     @Test
     void outsideCodeBuildAppCommitIsLeftToTheBuildsGitProperties() throws Exception {
         var script = new ScriptRun(temp);
-        notExecutable(script.checkout.resolve(".ci/run"),
+        notExecutable(
+                script.checkout.resolve(".ci/run"),
                 "#!/usr/bin/env bash\nprintf 'APP_COMMIT=%s\\n' \"${APP_COMMIT-unset}\" >> \"$FAKE_HOME/calls.log\"\n");
 
         var result = script.runInCheckout("run-tests.sh");

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one of the real infra/buildspecs/scripts with bash, in a scratch "checkout" folder, with recording
- * stand-ins for {@code aws} and {@code docker} first on PATH. The stand-ins log each call (one line:
- * command and arguments) and keep a tiny fake registry: {@code registry/<repository>/<tag>} holds a digest;
- * {@code docker push} creates it with the digest in FAKE_PUSH_DIGEST. {@code aws ecs describe-services} answers
- * FAKE_DESIRED_COUNT (the CLI's "None" when unset: no such service), or, asked for the task definition,
- * FAKE_TASK_DEFINITION; {@code aws ecs describe-task-definition} answers FAKE_RUNNING_IMAGE (the container's image);
- * {@code aws ecs wait} fails when FAKE_WAIT_FAILS is set.
+ * Runs one of the real infra/buildspecs/scripts with bash, in a scratch "checkout" folder, with recording stand-ins for
+ * {@code aws} and {@code docker} first on PATH. The stand-ins log each call (one line: command and arguments) and keep
+ * a tiny fake registry: {@code registry/<repository>/<tag>} holds a digest; {@code docker push} creates it with the
+ * digest in FAKE_PUSH_DIGEST. {@code aws ecs describe-services} answers FAKE_DESIRED_COUNT (the CLI's "None" when
+ * unset: no such service), or, asked for the task definition, FAKE_TASK_DEFINITION; {@code aws ecs
+ * describe-task-definition} answers FAKE_RUNNING_IMAGE (the container's image); {@code aws ecs wait} fails when
+ * FAKE_WAIT_FAILS is set.
  */
 final class ScriptRun {
 
@@ -77,8 +77,7 @@ final class ScriptRun {
     final Path checkout;
     private final Map<String, String> environment = new HashMap<>();
 
-    record Result(int exitCode, String output, List<String> calls) {
-    }
+    record Result(int exitCode, String output, List<String> calls) {}
 
     ScriptRun(Path tempDir) throws IOException {
         home = tempDir;
@@ -96,10 +95,12 @@ final class ScriptRun {
      * standard input before logging, so in a pipe {@code a | b} the log keeps the order a, b.
      */
     ScriptRun standIn(String name, String body) throws IOException {
-        executable(home.resolve("bin").resolve(name), "#!/usr/bin/env bash\n"
-                + "input=\"$(mktemp)\"; cat > \"$input\"\n"
-                + "printf '" + name + " %s\\n' \"$*\" >> \"$FAKE_HOME/calls.log\"\n"
-                + "{\n:\n" + body + "\n} < \"$input\"\n");
+        executable(
+                home.resolve("bin").resolve(name),
+                "#!/usr/bin/env bash\n"
+                        + "input=\"$(mktemp)\"; cat > \"$input\"\n"
+                        + "printf '" + name + " %s\\n' \"$*\" >> \"$FAKE_HOME/calls.log\"\n"
+                        + "{\n:\n" + body + "\n} < \"$input\"\n");
         return this;
     }
 
@@ -120,8 +121,8 @@ final class ScriptRun {
     }
 
     /**
-     * Runs a copy of the scripts placed in the scratch checkout, for scripts that work on the checkout they are in.
-     * The copies are not executable, as CodePipeline's source zip leaves them.
+     * Runs a copy of the scripts placed in the scratch checkout, for scripts that work on the checkout they are in. The
+     * copies are not executable, as CodePipeline's source zip leaves them.
      */
     Result runInCheckout(String script) throws IOException, InterruptedException {
         var copy = Files.createDirectories(checkout.resolve("infra/buildspecs/scripts"));

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** SmokeTestQA's script against a tiny local HTTP server standing in for the QA environment. */
 class SmokeTestScriptTest {
 
-    record Page(int status, String body) {
-    }
+    record Page(int status, String body) {}
 
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final AtomicInteger readinessCalls = new AtomicInteger();
@@ -26,13 +25,15 @@ class SmokeTestScriptTest {
 
     @TempDir
     Path temp;
+
     ScriptRun script;
 
     @BeforeEach
     void startQa() throws Exception {
         pages.put("/actuator/health/readiness", new Page(200, "{\"status\":\"UP\"}"));
         pages.put("/login", new Page(200, "<html><form method=\"post\" action=\"/login\"></form></html>"));
-        pages.put("/actuator/info", new Page(200, "{\"app\":{\"commit\":\"3f9c2a71d04be5c8a6f1e2d3c4b5a69788796a5b\"}}"));
+        pages.put(
+                "/actuator/info", new Page(200, "{\"app\":{\"commit\":\"3f9c2a71d04be5c8a6f1e2d3c4b5a69788796a5b\"}}"));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             var path = exchange.getRequestURI().getPath();
@@ -90,9 +91,12 @@ class SmokeTestScriptTest {
     @Test
     void checksThatQaRunsTheCommitJustDeployed() throws Exception {
         assertThat(script.env("EXPECTED_COMMIT", "3f9c2a71d04be5c8a6f1e2d3c4b5a69788796a5b")
-                .run("smoke-test.sh").exitCode()).isZero();
+                        .run("smoke-test.sh")
+                        .exitCode())
+                .isZero();
 
-        var stale = script.env("EXPECTED_COMMIT", "0000aaaa11112222333344445555666677778888").run("smoke-test.sh");
+        var stale = script.env("EXPECTED_COMMIT", "0000aaaa11112222333344445555666677778888")
+                .run("smoke-test.sh");
 
         assertThat(stale.exitCode()).isNotZero();
         assertThat(stale.output()).contains("/actuator/info does not contain '0000aaa'");
