@@ -47,6 +47,7 @@ wait_for "http://127.0.0.1:$S3_PORT/data" 120
 APP_PORT=$(free_port)
 JAR_ABS=$(realpath "$JAR")
 # The image's start command, verbatim, from a fresh folder (the embedded PostgreSQL keeps its data in ./.data).
+# shellcheck disable=SC2016 # $JAVA_OPTS is for the inner sh to split, as the image's CMD does
 (cd "$WORK" && exec env JAVA_OPTS="-Xmx256m" PORT="$APP_PORT" DATA_BUCKET=data S3_ENDPOINT="http://127.0.0.1:$S3_PORT" \
   AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test MAX_UPLOAD_SIZE=2GB APP_COMMIT=big-upload \
   sh -c 'exec '"$JAVA"' $JAVA_OPTS -jar '"$JAR_ABS" >"$WORK/app.log" 2>&1) &

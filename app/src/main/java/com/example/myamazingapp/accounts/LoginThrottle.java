@@ -30,7 +30,8 @@ class LoginThrottle {
                         SELECT count(*) FILTER (WHERE email = :email AND client = :client) >= :maxFailures
                             OR count(*) FILTER (WHERE client = :client) >= :maxPerClient
                         FROM login_failures
-                        WHERE (email = :email OR client = :client) AND failed_at > now() - make_interval(secs => :seconds)""")
+                        WHERE (email = :email OR client = :client)
+                          AND failed_at > now() - make_interval(secs => :seconds)""")
                 .param("email", email)
                 .param("client", client)
                 .param("maxFailures", MAX_FAILURES)

@@ -20,7 +20,8 @@ public class StoredFileRepository {
 
     public StoredFile insert(StoredFile file) {
         return jdbc.sql("""
-                        INSERT INTO stored_files (id, owner_id, original_name, content_type, size_bytes, sha256, storage_key)
+                        INSERT INTO stored_files
+                            (id, owner_id, original_name, content_type, size_bytes, sha256, storage_key)
                         VALUES (:id, :ownerId, :originalName, :contentType, :sizeBytes, :sha256, :storageKey)
                         RETURNING\s""" + COLUMNS).paramSource(file).query(StoredFile.class).single();
     }

@@ -122,7 +122,8 @@ class ReportJob {
                 return new Result(Outcome.SLOT_ALREADY_RUN, date);
             }
             boolean published = exists("""
-                    select exists (select 1 from report_runs where report_date = :value and outcome = 'published')""", date);
+                    select exists (select 1 from report_runs
+                    where report_date = :value and outcome = 'published')""", date);
             jdbc.sql("""
                             insert into report_runs (slot, trigger, report_date, outcome, requested_by)
                             values (:slot, :trigger, :date, :outcome, :requestedBy)""")

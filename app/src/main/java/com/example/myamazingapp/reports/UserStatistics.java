@@ -34,7 +34,8 @@ public class UserStatistics {
 
     public Mine of(String email) {
         return jdbc.sql("""
-                        select count(f.id) as files, coalesce(sum(f.size_bytes), 0) as bytes, max(f.created_at) as last_upload
+                        select count(f.id) as files, coalesce(sum(f.size_bytes), 0) as bytes,
+                               max(f.created_at) as last_upload
                         from accounts a left join stored_files f on f.owner_id = a.id
                         where a.email = :email""")
                 .param("email", email.toLowerCase(Locale.ROOT))

@@ -103,7 +103,8 @@ class ReportsTest extends IntegrationTest {
                 .isEqualTo(
                         "{\"day\":\"2025-05-30\",\"signUps\":1,\"uploads\":1,\"bytesUploaded\":2048,\"activeUsers\":1}");
         assertThat(report.get("fileSizes").toString()).isEqualTo("""
-                [{"label":"< 1 KiB","files":1},{"label":"1 KiB – 1 MiB","files":2},{"label":"1 MiB – 10 MiB","files":1},\
+                [{"label":"< 1 KiB","files":1},{"label":"1 KiB – 1 MiB","files":2},\
+                {"label":"1 MiB – 10 MiB","files":1},\
                 {"label":"10 MiB – 100 MiB","files":1},{"label":"≥ 100 MiB","files":1}]""");
         assertThat(report.get("contentTypes").toString()).isEqualTo("""
                 [{"label":"text/plain","files":3},{"label":"other","files":3}]""");

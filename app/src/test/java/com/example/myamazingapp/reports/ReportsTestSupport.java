@@ -67,7 +67,8 @@ final class ReportsTestSupport {
 
     long account(String name, String createdAt) {
         return jdbc.sql("""
-                        insert into accounts (email, password_hash, created_at) values (:email, '{noop}unused', :created)
+                        insert into accounts (email, password_hash, created_at)
+                        values (:email, '{noop}unused', :created)
                         returning id""")
                 .param("email", name + DOMAIN)
                 .param("created", OffsetDateTime.parse(createdAt))
@@ -78,7 +79,8 @@ final class ReportsTestSupport {
     void file(long owner, long size, String contentType, String createdAt) {
         var id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into stored_files (id, owner_id, original_name, content_type, size_bytes, sha256, storage_key, created_at)
+                        insert into stored_files
+                            (id, owner_id, original_name, content_type, size_bytes, sha256, storage_key, created_at)
                         values (:id, :owner, :name, :type, :size, :sha, :key, :created)""")
                 .param("id", id)
                 .param("owner", owner)

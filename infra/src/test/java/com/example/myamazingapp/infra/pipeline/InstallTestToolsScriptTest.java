@@ -35,7 +35,9 @@ class InstallTestToolsScriptTest {
                 .standIn("gpg", """
                         case "$1" in
                           --dearmor) cat ;;
-                          --show-keys) printf 'pub:-:4096:1:843C48A565F8F04B:::::::scESC::::::23::0:\\nfpr:::::::::%s:\\n' "$FAKE_FINGERPRINT" ;;
+                          --show-keys)
+                            printf 'pub:-:4096:1:843C48A565F8F04B:::::::scESC::::::23::0:\\nfpr:::::::::%s:\\n' \\
+                              "$FAKE_FINGERPRINT" ;;
                         esac""")
                 .standIn("java", "")
                 .standIn("node", "")

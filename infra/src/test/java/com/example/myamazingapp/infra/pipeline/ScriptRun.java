@@ -51,7 +51,10 @@ final class ScriptRun {
               "ecs describe-task-definition") echo "${FAKE_RUNNING_IMAGE:-None}" ;;
               "ecs update-service") echo '{"service": {"desiredCount": 0}}' ;;
               "ecs wait")
-                [[ -z "${FAKE_WAIT_FAILS:-}" ]] || { echo "Waiter ServicesStable failed: Max attempts exceeded" >&2; exit 255; } ;;
+                if [[ -n "${FAKE_WAIT_FAILS:-}" ]]; then
+                  echo "Waiter ServicesStable failed: Max attempts exceeded" >&2
+                  exit 255
+                fi ;;
               *) echo "aws stand-in: unexpected call: $*" >&2; exit 2 ;;
             esac
             """;
