@@ -36,8 +36,8 @@ public class ApplicationStack extends EnvironmentStack {
                 new ApplicationLogArchive.Props(
                         service.logGroup(),
                         storage.loggingBucket(),
-                        config.logRetentionDays(),
-                        config.logArchiveDays()));
+                        config.logs().retentionDays(),
+                        config.logs().archiveDays()));
     }
 
     public Storage storage() {

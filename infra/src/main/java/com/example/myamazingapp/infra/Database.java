@@ -56,19 +56,19 @@ public class Database extends Construct {
                 .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
                         .version(PostgresEngineVersion.VER_17_9)
                         .build()))
-                .instanceType(new InstanceType(config.dbInstanceClass()))
+                .instanceType(new InstanceType(config.database().instanceClass()))
                 .vpc(vpc)
                 .subnetGroup(subnetGroup)
                 .securityGroups(List.of(privateSubnetsAccess))
                 .port(Network.DATABASE_PORT)
-                .multiAz(config.multiAz())
+                .multiAz(config.database().multiAz())
                 .storageEncrypted(true)
                 .storageType(StorageType.GP3)
-                .allocatedStorage(config.dbStorageGiB())
-                .maxAllocatedStorage(config.dbMaxStorageGiB())
+                .allocatedStorage(config.database().storageGiB())
+                .maxAllocatedStorage(config.database().maxStorageGiB())
                 .databaseName(DATABASE_NAME)
                 .credentials(credentials(config))
-                .backupRetention(Duration.days(config.dbBackupDays()))
+                .backupRetention(Duration.days(config.database().backupDays()))
                 .deleteAutomatedBackups(false)
                 .deletionProtection(config.deletionProtection())
                 .autoMinorVersionUpgrade(true)
@@ -82,7 +82,7 @@ public class Database extends Construct {
         for (var log : LOG_EXPORTS) {
             var group = LogGroup.Builder.create(this, log + "_logs")
                     .logGroupName("/aws/rds/instance/" + identifier + "/" + log)
-                    .retention(config.logRetention())
+                    .retention(config.logs().retention())
                     .removalPolicy(removal)
                     .build();
             instance.getNode().addDependency(group);
@@ -90,13 +90,13 @@ public class Database extends Construct {
 
         suppressNagFindings(config);
 
-        passwordForTasks = config.dbPasswordParameter() == null
+        passwordForTasks = config.database().passwordParameter() == null
                 ? Secret.fromSecretsManager(instance.getSecret(), "password")
                 : Secret.fromSsmParameter(StringParameter.fromSecureStringParameterAttributes(
                         this,
                         "db_password",
                         SecureStringParameterAttributes.builder()
-                                .parameterName(config.dbPasswordParameter())
+                                .parameterName(config.database().passwordParameter())
                                 .build()));
     }
 
@@ -126,9 +126,10 @@ public class Database extends Construct {
      * The master password never enters a template: a generated secret, or a SecureString resolved by CloudFormation.
      */
     private static Credentials credentials(EnvironmentConfig config) {
-        return config.dbPasswordParameter() == null
+        return config.database().passwordParameter() == null
                 ? Credentials.fromGeneratedSecret(MASTER_USER)
-                : Credentials.fromPassword(MASTER_USER, SecretValue.ssmSecure(config.dbPasswordParameter()));
+                : Credentials.fromPassword(
+                        MASTER_USER, SecretValue.ssmSecure(config.database().passwordParameter()));
     }
 
     public DatabaseInstance instance() {

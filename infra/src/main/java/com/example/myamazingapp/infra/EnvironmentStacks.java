@@ -22,7 +22,7 @@ public record EnvironmentStacks(EnvironmentConfig config, RegistryStack registry
                 registry.registry().repository(),
                 application.service().service(),
                 application.service().taskDefinition(),
-                config.desiredCount(),
+                config.service().desiredCount(),
                 Service.CONTAINER,
                 config.url(),
                 registry.registry().imageTagParameter());

@@ -99,21 +99,21 @@ public class LoadBalancer extends Construct {
         if (zone != null) {
             ARecord.Builder.create(this, "alias")
                     .zone(zone)
-                    .recordName(config.domainName() + ".")
+                    .recordName(config.domain().domainName() + ".")
                     .target(RecordTarget.fromAlias(new LoadBalancerTarget(loadBalancer)))
                     .build();
         }
     }
 
     private IHostedZone hostedZone(EnvironmentConfig config) {
-        return config.hostedZoneId() == null
+        return config.domain().hostedZoneId() == null
                 ? null
                 : HostedZone.fromHostedZoneAttributes(
                         this,
                         "zone",
                         HostedZoneAttributes.builder()
-                                .hostedZoneId(config.hostedZoneId())
-                                .zoneName(config.hostedZoneName())
+                                .hostedZoneId(config.domain().hostedZoneId())
+                                .zoneName(config.domain().hostedZoneName())
                                 .build());
     }
 
@@ -122,11 +122,12 @@ public class LoadBalancer extends Construct {
      * otherwise the deploy waits at the certificate until its validation CNAME is added to the DNS by hand.
      */
     private ICertificate certificate(EnvironmentConfig config, IHostedZone zone) {
-        if (config.certificateArn() != null) {
-            return Certificate.fromCertificateArn(this, "certificate", config.certificateArn());
+        if (config.domain().certificateArn() != null) {
+            return Certificate.fromCertificateArn(
+                    this, "certificate", config.domain().certificateArn());
         }
         return Certificate.Builder.create(this, "certificate")
-                .domainName(config.domainName())
+                .domainName(config.domain().domainName())
                 .validation(zone == null ? CertificateValidation.fromDns() : CertificateValidation.fromDns(zone))
                 .build();
     }

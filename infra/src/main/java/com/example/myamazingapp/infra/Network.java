@@ -39,7 +39,7 @@ public class Network extends Construct {
         vpc = Vpc.Builder.create(this, "VPC1")
                 .ipAddresses(IpAddresses.cidr("10.0.0.0/16"))
                 .maxAzs(2)
-                .natGateways(config.natGateways())
+                .natGateways(config.network().natGateways())
                 .subnetConfiguration(List.of(
                         SubnetConfiguration.builder()
                                 .name("public")

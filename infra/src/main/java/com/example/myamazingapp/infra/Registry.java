@@ -39,8 +39,8 @@ public class Registry extends Construct {
                 // A tag always names the same image, so a rollback to a tag is a rollback to the same bits.
                 .imageTagMutability(TagMutability.IMMUTABLE)
                 .lifecycleRules(List.of(LifecycleRule.builder()
-                        .description("keep the last " + config.ecrKeepImages() + " images")
-                        .maxImageCount(config.ecrKeepImages())
+                        .description("keep the last " + config.registry().keepImages() + " images")
+                        .maxImageCount(config.registry().keepImages())
                         .build()))
                 .removalPolicy(config.deletionProtection() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
@@ -60,7 +60,7 @@ public class Registry extends Construct {
                         .forceDynamicReference(true)
                         .build());
         var logs = LogGroup.Builder.create(this, "image_tag_logs")
-                .retention(config.logRetention())
+                .retention(config.logs().retention())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         // Our own role instead of CDK's default with the managed AWSLambdaBasicExecutionRole (logs anywhere).

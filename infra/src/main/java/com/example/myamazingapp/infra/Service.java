@@ -71,8 +71,8 @@ public class Service extends Construct {
 
         taskDefinition = FargateTaskDefinition.Builder.create(this, "task_definition")
                 .family("myamazingapp-" + config.name())
-                .cpu(config.cpu())
-                .memoryLimitMiB(config.memoryMiB())
+                .cpu(config.service().cpu())
+                .memoryLimitMiB(config.service().memoryMiB())
                 .runtimePlatform(RuntimePlatform.builder()
                         .cpuArchitecture(CpuArchitecture.X86_64)
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
@@ -81,7 +81,7 @@ public class Service extends Construct {
                 .build();
         logGroup = LogGroup.Builder.create(this, "web_logs")
                 .logGroupName("/myamazingapp/" + config.name() + "/web")
-                .retention(config.logRetention())
+                .retention(config.logs().retention())
                 .removalPolicy(config.deletionProtection() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY)
                 .build();
         var container = taskDefinition.addContainer(
@@ -116,7 +116,8 @@ public class Service extends Construct {
         var bootstrap = CfnCondition.Builder.create(this, "ImageIsBootstrap")
                 .expression(Fn.conditionEquals(props.imageTag(), Registry.BOOTSTRAP_TAG))
                 .build();
-        var desired = Token.asNumber(Fn.conditionIf(bootstrap.getLogicalId(), 0, config.desiredCount()));
+        var desired = Token.asNumber(
+                Fn.conditionIf(bootstrap.getLogicalId(), 0, config.service().desiredCount()));
 
         service = FargateService.Builder.create(this, "service")
                 .serviceName("myamazingapp-" + config.name())
@@ -144,7 +145,7 @@ public class Service extends Construct {
                 .minCapacity(desired)
                 // Not 0 while bootstrapping: the pipeline's first release starts the configured count by hand, and
                 // Application Auto Scaling would bring a service above its maximum back down to it.
-                .maxCapacity(config.maxCount())
+                .maxCapacity(config.service().maxCount())
                 .build());
         scaling.scaleOnCpuUtilization(
                 "cpu_target_tracking",
@@ -232,12 +233,12 @@ public class Service extends Construct {
         env.put("REPORTS_BUCKET", props.storage().reportsBucket().getBucketName());
         env.put("REPORTS_URL", props.storage().reportsUrl());
         env.put("AWS_REGION", Aws.REGION);
-        env.put("MAX_UPLOAD_SIZE", config.maxUploadSize());
-        if (config.reportAdmins() != null) {
-            env.put("REPORT_ADMINS", config.reportAdmins());
+        env.put("MAX_UPLOAD_SIZE", config.service().maxUploadSize());
+        if (config.reports().admins() != null) {
+            env.put("REPORT_ADMINS", config.reports().admins());
         }
-        if (config.reportSchedule() != null) {
-            env.put("REPORT_SCHEDULE", config.reportSchedule());
+        if (config.reports().schedule() != null) {
+            env.put("REPORT_SCHEDULE", config.reports().schedule());
         }
         return env;
     }

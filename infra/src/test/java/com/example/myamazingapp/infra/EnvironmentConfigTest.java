@@ -13,38 +13,74 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.AppProps;
 
-/** The typed configuration of an environment: defaults, cdk.json, -c overrides, clear errors. */
+/** The typed configuration of an environment: cdk.json, -c overrides, clear errors. */
 class EnvironmentConfigTest {
 
+    /** Environment {@code env} as infra/cdk.json configures it, with {@code context} over it key by key. */
     static EnvironmentConfig read(String env, Map<String, Object> context) {
-        var app = new App(AppProps.builder().context(context).build());
+        var app = new App(AppProps.builder().context(overCdkJson(context)).build());
         return EnvironmentConfig.fromContext(app.getNode(), env);
     }
 
+    /** cdk.json's context with {@code context} over it; an {@code environments} object replaces single keys only. */
+    private static Map<String, Object> overCdkJson(Map<String, Object> context) {
+        var merged = new HashMap<>(InfraApp.cdkJsonContext(InfraApp.infraDir().resolve("cdk.json")));
+        var environments = new HashMap<String, Object>();
+        ((Map<?, ?>) merged.get("environments")).forEach((env, keys) -> environments.put((String) env, keys));
+        if (context.get("environments") instanceof Map<?, ?> given) {
+            given.forEach((env, keys) -> {
+                var one = new HashMap<Object, Object>((Map<?, ?>) environments.get((String) env));
+                one.putAll((Map<?, ?>) keys);
+                environments.put((String) env, one);
+            });
+        }
+        merged.putAll(context);
+        merged.put("environments", environments);
+        return merged;
+    }
+
     @Test
-    void withNoContextQaAndProdGetTheDefaultsForMyamazingappExampleCom() {
+    void cdkJsonSetsEverySettingOfQaAndProdForMyamazingappExampleCom() {
         var qa = read("qa", Map.of());
         var prod = read("prod", Map.of());
-        assertThat(qa).isEqualTo(EnvironmentConfig.defaults("qa"));
-        assertThat(qa.domainName()).isEqualTo("qa.myamazingapp.example.com");
-        assertThat(prod.domainName()).isEqualTo("myamazingapp.example.com");
+        assertThat(qa)
+                .isEqualTo(new EnvironmentConfig(
+                        "qa",
+                        null,
+                        null,
+                        false,
+                        new DomainConfig("qa.myamazingapp.example.com", null, null, null),
+                        new NetworkConfig(1),
+                        new ServiceConfig(512, 1024, 1, 2, "100MB"),
+                        new DatabaseConfig("t4g.micro", 20, 50, true, 7, null),
+                        new LogsConfig(30, 60, 90),
+                        new ReportsConfig(null, null),
+                        new RegistryConfig(20)));
+        assertThat(qa.domain().domainName()).isEqualTo("qa.myamazingapp.example.com");
+        assertThat(prod.domain().domainName()).isEqualTo("myamazingapp.example.com");
         assertThat(qa.account()).isNull();
         assertThat(qa.region()).isNull();
-        assertThat(qa.natGateways()).isEqualTo(1);
-        assertThat(prod.natGateways()).isEqualTo(2);
-        assertThat(prod.desiredCount()).isEqualTo(2);
-        assertThat(qa.multiAz()).isTrue();
-        assertThat(prod.multiAz()).isTrue();
+        assertThat(qa.network().natGateways()).isEqualTo(1);
+        assertThat(prod.network().natGateways()).isEqualTo(2);
+        assertThat(prod.service().desiredCount()).isEqualTo(2);
+        assertThat(qa.database().multiAz()).isTrue();
+        assertThat(prod.database().multiAz()).isTrue();
         assertThat(prod.deletionProtection()).isTrue();
         assertThat(qa.deletionProtection()).isFalse();
-        assertThat(qa.dbPasswordParameter()).isNull();
+        assertThat(qa.database().passwordParameter()).isNull();
         assertThat(prod.imageTagParameterName()).isEqualTo("/myamazingapp/prod/image-tag");
         assertThat(prod.url()).isEqualTo("https://myamazingapp.example.com");
-        assertThat(List.of(qa.logRetentionDays(), qa.logTransitionDays(), qa.logArchiveDays()))
+        assertThat(List.of(
+                        qa.logs().retentionDays(),
+                        qa.logs().transitionDays(),
+                        qa.logs().archiveDays()))
                 .containsExactly(30, 60, 90);
-        assertThat(List.of(prod.logRetentionDays(), prod.logTransitionDays(), prod.logArchiveDays()))
+        assertThat(List.of(
+                        prod.logs().retentionDays(),
+                        prod.logs().transitionDays(),
+                        prod.logs().archiveDays()))
                 .containsExactly(90, 180, 365);
-        assertThat(qa.reportAdmins()).isNull();
+        assertThat(qa.reports().admins()).isNull();
     }
 
     @Test
@@ -53,12 +89,12 @@ class EnvironmentConfigTest {
         assertThat(context).containsKey("environments");
         var qa = read("qa", context);
         assertThat(qa.name()).isEqualTo("qa");
-        assertThat(qa.maxCount()).isEqualTo(2);
-        assertThat(read("prod", context).maxCount()).isEqualTo(6);
+        assertThat(qa.service().maxCount()).isEqualTo(2);
+        assertThat(read("prod", context).service().maxCount()).isEqualTo(6);
         // Named in cdk.json so operators find the key; empty until they name someone (no REPORT_ADMINS).
         assertThat(((Map<?, ?>) ((Map<?, ?>) context.get("environments")).get("prod")).containsKey("reportAdmins"))
                 .isTrue();
-        assertThat(read("prod", context).reportAdmins()).isNull();
+        assertThat(read("prod", context).reports().admins()).isNull();
     }
 
     @Test
@@ -66,12 +102,14 @@ class EnvironmentConfigTest {
         var fromJson = Map.<String, Object>of(
                 "environments",
                 Map.of("qa", Map.of("reportAdmins", List.of("ops@myamazingapp.example.com", "lead@example.org"))));
-        assertThat(read("qa", fromJson).reportAdmins()).isEqualTo("ops@myamazingapp.example.com,lead@example.org");
+        assertThat(read("qa", fromJson).reports().admins()).isEqualTo("ops@myamazingapp.example.com,lead@example.org");
         assertThat(read("qa", Map.of("environments.qa.reportAdmins", "a@example.org, b@example.org"))
-                        .reportAdmins())
+                        .reports()
+                        .admins())
                 .isEqualTo("a@example.org,b@example.org");
         assertThat(read("qa", Map.of("environments", Map.of("qa", Map.of("reportAdmins", List.of()))))
-                        .reportAdmins())
+                        .reports()
+                        .admins())
                 .isNull();
         assertThatThrownBy(() -> read("qa", Map.of("environments.qa.reportAdmins", List.of("ops", "a@example.org"))))
                 .hasMessageContaining("reportAdmins must be e-mail addresses (was ops,a@example.org)");
@@ -85,9 +123,9 @@ class EnvironmentConfigTest {
                 "environments.qa.dbPasswordParameter", "qa_db_passwd",
                 "environments.qa.multiAz", "false"));
         var qa = read("qa", context);
-        assertThat(qa.natGateways()).isEqualTo(2);
-        assertThat(qa.dbPasswordParameter()).isEqualTo("qa_db_passwd");
-        assertThat(qa.multiAz()).isFalse();
+        assertThat(qa.network().natGateways()).isEqualTo(2);
+        assertThat(qa.database().passwordParameter()).isEqualTo("qa_db_passwd");
+        assertThat(qa.database().multiAz()).isFalse();
     }
 
     @Test
@@ -166,8 +204,23 @@ class EnvironmentConfigTest {
                 .hasMessageNotContaining("log days must grow");
         var ok = read(
                 "prod", Map.of("environments.prod.logTransitionDays", "120", "environments.prod.logArchiveDays", 730));
-        assertThat(List.of(ok.logRetentionDays(), ok.logTransitionDays(), ok.logArchiveDays()))
+        assertThat(List.of(
+                        ok.logs().retentionDays(),
+                        ok.logs().transitionDays(),
+                        ok.logs().archiveDays()))
                 .containsExactly(90, 120, 730);
+    }
+
+    @Test
+    void aSettingMissingFromTheContextIsRefusedAndEveryMissingKeyIsNamed() {
+        var app = new App(AppProps.builder()
+                .context(Map.of("environments", Map.of("qa", Map.of("domainName", "qa.myamazingapp.example.com"))))
+                .build());
+        assertThatThrownBy(() -> EnvironmentConfig.fromContext(app.getNode(), "qa"))
+                .hasMessage("Invalid configuration of environment 'qa': deletionProtection, natGateways, cpu, "
+                        + "memoryMiB, desiredCount, maxCount, maxUploadSize, dbInstanceClass, dbStorageGiB, "
+                        + "dbMaxStorageGiB, multiAz, dbBackupDays, logRetentionDays, logTransitionDays, logArchiveDays, "
+                        + "ecrKeepImages are missing: infra/cdk.json sets every key of every environment");
     }
 
     @Test

@@ -1,9 +1,7 @@
 package com.example.myamazingapp.infra.pipeline;
 
-import com.example.myamazingapp.infra.ContextLists;
-import java.util.ArrayList;
+import com.example.myamazingapp.infra.ContextReader;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import software.constructs.Node;
 
@@ -91,54 +89,31 @@ public record PipelineConfig(
                     "approverEmails", null, "needs at least one e-mail address: nobody would be asked to approve");
         }
         for (var email : approverEmails) {
-            require("approverEmails", email, ContextLists.EMAIL, "an e-mail address");
+            require("approverEmails", email, ContextReader.EMAIL, "an e-mail address");
         }
         approverEmails = List.copyOf(approverEmails);
     }
 
     /** Reads the {@code pipeline} context of the app (cdk.json), with {@code pipeline.<field>} overrides. */
     public static PipelineConfig fromContext(Node node) {
-        var section = node.tryGetContext(CONTEXT_KEY);
-        if (section != null && !(section instanceof Map)) {
-            throw new IllegalArgumentException(
-                    "cdk.json context '" + CONTEXT_KEY + "' must be an object, got: " + section);
-        }
-        Map<?, ?> values = section == null ? Map.of() : (Map<?, ?>) section;
-        var sourceType = SourceType.parse(text(node, values, "sourceType", SourceType.GITHUB_WEBHOOK.configValue()));
+        var context = new ContextReader(node, CONTEXT_KEY, PipelineConfig::invalid);
+        var sourceType = SourceType.parse(text(context, "sourceType", SourceType.GITHUB_WEBHOOK.configValue()));
+        var approverEmails = context.list("approverEmails");
         return new PipelineConfig(
-                text(node, values, "githubOwner", null),
-                text(node, values, "githubRepo", null),
-                text(node, values, "branch", "main"),
+                context.text("githubOwner"),
+                context.text("githubRepo"),
+                text(context, "branch", "main"),
                 sourceType,
                 sourceType == SourceType.GITHUB_WEBHOOK
-                        ? text(node, values, "githubTokenSecretName", DEFAULT_SECRET_NAME)
+                        ? text(context, "githubTokenSecretName", DEFAULT_SECRET_NAME)
                         : null,
-                text(node, values, "connectionArn", null),
-                emails(field(node, values, "approverEmails")));
+                context.text("connectionArn"),
+                approverEmails == null ? List.of() : approverEmails);
     }
 
-    private static Object field(Node node, Map<?, ?> values, String name) {
-        var override = node.tryGetContext(CONTEXT_KEY + "." + name);
-        return override != null ? override : values.get(name);
-    }
-
-    private static String text(Node node, Map<?, ?> values, String name, String fallback) {
-        var value = field(node, values, name);
-        if (value == null) {
-            return fallback;
-        }
-        if (!(value instanceof String s)) {
-            throw invalid(name, value, "must be a string");
-        }
-        return s.isBlank() ? fallback : s.strip();
-    }
-
-    private static List<String> emails(Object value) {
-        var items = ContextLists.items(value);
-        if (items == null && value != null) {
-            throw invalid("approverEmails", value, "must be a list of e-mail addresses");
-        }
-        return items == null ? new ArrayList<>() : items;
+    private static String text(ContextReader context, String name, String fallback) {
+        var value = context.text(name);
+        return value == null ? fallback : value;
     }
 
     private static void require(String name, String value, Pattern pattern, String what) {

@@ -134,7 +134,7 @@ class PipelineWiringTest {
     void theReleaseStepsStartTheConfiguredCountOfTheRealServicesFromCdkJson() {
         for (var name : new String[] {"qa", "prod"}) {
             var stage = name.equals("qa") ? "ReleaseQA" : "ReleaseProd";
-            var configured = environments.get(name).config().desiredCount();
+            var configured = environments.get(name).config().service().desiredCount();
             var project = new StringBuilder();
             pipelineJson.path("Resources").forEach(resource -> {
                 if (resource.path("Type").asText().equals("AWS::CodeBuild::Project")
@@ -150,7 +150,7 @@ class PipelineWiringTest {
             assertThat(policiesOf(stage))
                     .contains("ecs:UpdateService", "myamazingapp-" + name + ":ExportsOutputRefservice");
         }
-        assertThat(environments.get("prod").config().desiredCount()).isEqualTo(2);
+        assertThat(environments.get("prod").config().service().desiredCount()).isEqualTo(2);
     }
 
     /** How the pipeline stack refers to the environment's image-tag parameter: its ARN, built from its name. */

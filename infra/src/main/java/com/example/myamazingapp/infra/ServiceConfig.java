@@ -1,0 +1,50 @@
+package com.example.myamazingapp.infra;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The ECS service of an environment: its Fargate tasks and the application settings their container gets. Keys in
+ * infra/cdk.json: cpu, memoryMiB, desiredCount, maxCount, maxUploadSize.
+ *
+ * @param cpu Fargate task CPU units
+ * @param memoryMiB Fargate task memory
+ * @param desiredCount tasks running normally; also the autoscaling minimum
+ * @param maxCount autoscaling maximum
+ * @param maxUploadSize MAX_UPLOAD_SIZE of the application, e.g. 100MB
+ */
+public record ServiceConfig(int cpu, int memoryMiB, int desiredCount, int maxCount, String maxUploadSize) {
+
+    /** Fargate's valid CPU (units) → memory (MiB) combinations, for the sizes a web application uses. */
+    private static final Map<Integer, int[]> FARGATE_MEMORY = Map.of(
+            256, new int[] {512, 1024, 2048},
+            512, new int[] {1024, 2048, 3072, 4096},
+            1024, new int[] {2048, 3072, 4096, 5120, 6144, 7168, 8192},
+            2048, range(4096, 16384),
+            4096, range(8192, 30720));
+
+    static ServiceConfig read(ContextReader context) {
+        return new ServiceConfig(
+                context.requiredWhole("cpu"),
+                context.requiredWhole("memoryMiB"),
+                context.requiredWhole("desiredCount"),
+                context.requiredWhole("maxCount"),
+                context.requiredText("maxUploadSize"));
+    }
+
+    void validate(Problems problems) {
+        var memories = FARGATE_MEMORY.get(cpu);
+        problems.check(
+                memories != null && Arrays.stream(memories).anyMatch(m -> m == memoryMiB),
+                "cpu/memoryMiB " + cpu + "/" + memoryMiB + " is not a Fargate task size (e.g. 512/1024, 1024/2048)");
+        problems.check(desiredCount >= 1, "desiredCount must be at least 1 (was " + desiredCount + ")");
+        problems.check(
+                maxCount >= desiredCount && maxCount <= 20,
+                "maxCount must be between desiredCount and 20 (was " + maxCount + ")");
+    }
+
+    private static int[] range(int from, int to) {
+        return IntStream.iterate(from, m -> m <= to, m -> m + 1024).toArray();
+    }
+}
