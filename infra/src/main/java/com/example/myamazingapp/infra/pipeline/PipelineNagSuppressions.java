@@ -40,29 +40,29 @@ final class PipelineNagSuppressions {
                                         + "report-group\\/<[A-Za-z0-9]+Project[A-Za-z0-9]+>-\\*$/"))));
 
         var root = "/" + stack.getNode().getPath();
-        for (var role : List.of("BuildImageQARole", "PromoteImageProdRole")) {
+        for (var step : List.of("BuildImageQA", "PromoteImageProd")) {
             NagSuppressions.addResourceSuppressionsByPath(
                     stack,
-                    root + "/" + role + "/DefaultPolicy/Resource",
+                    root + "/" + step + "/" + step + "Role/DefaultPolicy/Resource",
                     List.of(iam5(
                             "ecr:GetAuthorizationToken (docker login to ECR) has no resource-level permissions; every"
                                     + " pull and push permission of this role is scoped to its repositories.",
                             "Resource::*")));
         }
-        for (var role : List.of("ReleaseQARole", "ReleaseProdRole")) {
+        for (var step : List.of("ReleaseQA", "ReleaseProd")) {
             NagSuppressions.addResourceSuppressionsByPath(
                     stack,
-                    root + "/" + role + "/DefaultPolicy/Resource",
+                    root + "/" + step + "/" + step + "Role/DefaultPolicy/Resource",
                     List.of(iam5(
                             "ecs:DescribeTaskDefinition (read-only: the release step checks the service runs the shipped"
                                     + " image) has no resource-level permissions; the role's other ECS and SSM permissions name"
                                     + " its one service and parameter.",
                             "Resource::*")));
         }
-        for (var role : List.of("DeployQARole", "DeployProdRole")) {
+        for (var step : List.of("DeployQA", "DeployProd")) {
             NagSuppressions.addResourceSuppressionsByPath(
                     stack,
-                    root + "/" + role + "/DefaultPolicy/Resource",
+                    root + "/" + step + "/" + step + "Role/DefaultPolicy/Resource",
                     List.of(
                             iam5(
                                     "ecs:RegisterTaskDefinition and ecs:DescribeTaskDefinition have no resource-level permissions,"
@@ -80,7 +80,7 @@ final class PipelineNagSuppressions {
         }
         NagSuppressions.addResourceSuppressionsByPath(
                 stack,
-                root + "/TestProject/Resource",
+                root + "/Test/TestProject/Resource",
                 List.of(NagPackSuppression.builder()
                         .id("AwsSolutions-CB5")
                         .reason("The tests need JDK 25 and a real Chromium with chromium-driver: CodeBuild's managed"

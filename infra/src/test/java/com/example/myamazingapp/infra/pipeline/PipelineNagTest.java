@@ -32,7 +32,7 @@ class PipelineNagTest {
 
     @Test
     void awsSolutionsChecksReportNoUnsuppressedErrorsOrWarnings() {
-        var stack = PipelineStackTest.pipelineStack(new App(), PipelineConfigTest.webhookConfig());
+        var stack = SynthesizedPipeline.pipelineStack(new App(), PipelineConfigTest.webhookConfig());
         Aspects.of(stack).add(new AwsSolutionsChecks());
 
         assertThat(unsuppressedFindings(stack)).isEmpty();
@@ -48,7 +48,7 @@ class PipelineNagTest {
                 null,
                 PipelineConfigTest.CONNECTION_ARN,
                 List.of("a@example.com"));
-        var stack = PipelineStackTest.pipelineStack(new App(), config);
+        var stack = SynthesizedPipeline.pipelineStack(new App(), config);
         Aspects.of(stack).add(new AwsSolutionsChecks());
 
         assertThat(unsuppressedFindings(stack)).isEmpty();
