@@ -58,7 +58,7 @@ public final class InfraApp {
     }
 
     /** The infra module's folder: the working directory of the CLI and of Surefire, or infra/ below it. */
-    static Path infraDir() {
+    public static Path infraDir() {
         var here = Path.of("").toAbsolutePath();
         return Files.exists(here.resolve("cdk.json")) || !Files.isDirectory(here.resolve("infra"))
                 ? here
