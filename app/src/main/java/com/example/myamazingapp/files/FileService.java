@@ -11,11 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Uploads, downloads and deletes, keeping the bucket and the table in agreement: the object is stored before its row is
@@ -56,7 +54,7 @@ public class FileService {
             throw empty();
         }
         if (length > limits.maxBytes()) {
-            throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, limits.tooLargeMessage());
+            throw tooLarge();
         }
         var id = UUID.randomUUID();
         // The key is ours alone: never derived from the user's file name.
@@ -101,7 +99,7 @@ public class FileService {
             try {
                 Files.copy(measured, spool, StandardCopyOption.REPLACE_EXISTING);
             } catch (MeasuredInputStream.UploadTooLargeException e) {
-                throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE, limits.tooLargeMessage());
+                throw tooLarge();
             } catch (MeasuredInputStream.UploadEndedEarlyException e) {
                 throw endedEarly(String.valueOf(measured.count()));
             }
@@ -131,7 +129,7 @@ public class FileService {
     }
 
     public StoredFile get(long ownerId, UUID id) {
-        return files.find(id, ownerId).orElseThrow(FileService::notFound);
+        return files.find(id, ownerId).orElseThrow(StoredFileNotFoundException::new);
     }
 
     public InputStream open(StoredFile file) {
@@ -146,7 +144,7 @@ public class FileService {
         var file = get(ownerId, id);
         transaction.executeWithoutResult(status -> {
             if (!files.delete(file.id(), ownerId)) {
-                throw notFound();
+                throw new StoredFileNotFoundException();
             }
             store.delete(file.storageKey());
         });
@@ -161,19 +159,20 @@ public class FileService {
         }
     }
 
-    /** The client stopped sending: a 400 for them and an INFO line, not a storage outage. */
-    private static ResponseStatusException endedEarly(String received) {
+    /** The client stopped sending: the client's problem and an INFO line, not a storage outage. */
+    private static UploadRefusedException endedEarly(String received) {
         log.info("Upload ended after {} bytes; nothing stored", received);
-        return new ResponseStatusException(
-                HttpStatus.BAD_REQUEST,
+        return new UploadRefusedException(
+                UploadRefusedException.Reason.ENDED_EARLY,
                 "The upload ended after " + received + " bytes. Nothing was stored; please send the file again.");
     }
 
-    private static ResponseStatusException empty() {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is empty. Choose a file with content.");
+    private static UploadRefusedException empty() {
+        return new UploadRefusedException(
+                UploadRefusedException.Reason.EMPTY, "The file is empty. Choose a file with content.");
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file.");
+    private UploadRefusedException tooLarge() {
+        return new UploadRefusedException(UploadRefusedException.Reason.TOO_LARGE, limits.tooLargeMessage());
     }
 }

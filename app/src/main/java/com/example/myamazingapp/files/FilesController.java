@@ -1,6 +1,9 @@
 package com.example.myamazingapp.files;
 
 import com.example.myamazingapp.accounts.CurrentAccount;
+import com.example.myamazingapp.reports.ReportAdmins;
+import com.example.myamazingapp.reports.ReportLinks;
+import com.example.myamazingapp.reports.UserStatistics;
 import java.io.IOException;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
@@ -15,16 +18,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The "My files" page: upload, list, download, delete. */
+/** The "My files" page: upload, list, download, delete, and the account's own statistics. */
 @Controller
 class FilesController {
 
     private final FileService files;
     private final UploadLimits limits;
+    private final UserStatistics statistics;
+    private final ReportLinks reportLinks;
+    private final ReportAdmins reportAdmins;
 
-    FilesController(FileService files, UploadLimits limits) {
+    FilesController(
+            FileService files,
+            UploadLimits limits,
+            UserStatistics statistics,
+            ReportLinks reportLinks,
+            ReportAdmins reportAdmins) {
         this.files = files;
         this.limits = limits;
+        this.statistics = statistics;
+        this.reportLinks = reportLinks;
+        this.reportAdmins = reportAdmins;
     }
 
     @GetMapping("/")
@@ -45,6 +59,9 @@ class FilesController {
         }
         model.addAttribute("maxUploadBytes", limits.maxBytes());
         model.addAttribute("maxUploadText", UploadLimits.readable(limits.maxBytes()));
+        model.addAttribute("mine", statistics.of(me.id()));
+        model.addAttribute("reportsUrl", reportLinks.url());
+        model.addAttribute("reportAdmin", reportAdmins.includes(me.email()));
         return "files";
     }
 

@@ -8,7 +8,7 @@ import org.springframework.security.core.Authentication;
 
 /**
  * The accounts that may publish a report on demand: the e-mail addresses in REPORT_ADMINS, compared lower-case. Public
- * for the pages, which show the administration link to these accounts only.
+ * for the files page, which shows the administration link to these accounts only.
  */
 public record ReportAdmins(Set<String> emails) {
 
@@ -20,8 +20,10 @@ public record ReportAdmins(Set<String> emails) {
     }
 
     public boolean includes(Authentication authentication) {
-        return authentication != null
-                && authentication.isAuthenticated()
-                && emails.contains(authentication.getName().toLowerCase(Locale.ROOT));
+        return authentication != null && authentication.isAuthenticated() && includes(authentication.getName());
+    }
+
+    public boolean includes(String email) {
+        return emails.contains(email.toLowerCase(Locale.ROOT));
     }
 }

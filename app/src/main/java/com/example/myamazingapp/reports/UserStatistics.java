@@ -2,7 +2,6 @@ package com.example.myamazingapp.reports;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,18 +31,15 @@ public class UserStatistics {
         this.jdbc = jdbc;
     }
 
-    public Mine of(String email) {
+    public Mine of(long accountId) {
         return jdbc.sql("""
-                        select count(f.id) as files, coalesce(sum(f.size_bytes), 0) as bytes,
-                               max(f.created_at) as last_upload
-                        from accounts a left join stored_files f on f.owner_id = a.id
-                        where a.email = :email""")
-                .param("email", email.toLowerCase(Locale.ROOT))
+                        select count(*) as files, coalesce(sum(size_bytes), 0) as bytes, max(created_at) as last_upload
+                        from stored_files where owner_id = :accountId""")
+                .param("accountId", accountId)
                 .query((rs, row) -> {
                     var last = rs.getObject("last_upload", OffsetDateTime.class);
                     return new Mine(rs.getLong("files"), rs.getLong("bytes"), last == null ? null : last.toInstant());
                 })
-                .optional()
-                .orElse(new Mine(0, 0, null));
+                .single();
     }
 }

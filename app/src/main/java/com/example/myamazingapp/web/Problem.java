@@ -1,8 +1,5 @@
 package com.example.myamazingapp.web;
 
-import com.example.myamazingapp.accounts.SignUpException;
-import com.example.myamazingapp.files.UploadLimits;
-import com.example.myamazingapp.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -10,22 +7,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** What an exception means for the user: one status and one message, for the pages and the API alike. */
+/**
+ * What a framework or unexpected exception means for the user: one status and one message, for the pages and the API
+ * alike. The features' own exceptions are mapped by their own handlers.
+ */
 record Problem(HttpStatusCode status, String message) {
 
     private static final Logger log = LoggerFactory.getLogger(Problem.class);
 
-    static Problem of(Exception e, UploadLimits limits) {
+    static Problem of(Exception e) {
         return switch (e) {
-            case MaxUploadSizeExceededException tooLarge ->
-                new Problem(HttpStatus.CONTENT_TOO_LARGE, limits.tooLargeMessage());
-            case StorageUnavailableException storage -> {
-                log.warn("Storage unavailable", storage);
-                yield new Problem(HttpStatus.SERVICE_UNAVAILABLE, StorageUnavailableException.USER_MESSAGE);
-            }
-            case SignUpException signUp -> new Problem(HttpStatus.BAD_REQUEST, signUp.getMessage());
             case TypeMismatchException mismatch ->
                 new Problem(
                         HttpStatus.BAD_REQUEST,
@@ -47,9 +39,5 @@ record Problem(HttpStatusCode status, String message) {
                         HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.");
             }
         };
-    }
-
-    ApiError toApiError() {
-        return ApiError.of(status, message);
     }
 }

@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Faults injected around the real S3Mock bucket and the real PostgreSQL table: they must agree afterwards. */
 class ConsistencyTest extends IntegrationTest {
@@ -119,9 +118,9 @@ class ConsistencyTest extends IntegrationTest {
         int objectsBefore = TestS3.keys("files/").size();
 
         assertThatThrownBy(() -> service.upload(ownerId, "a.txt", "text/plain", content(), 50))
-                .isInstanceOfSatisfying(ResponseStatusException.class, e -> {
-                    assertThat(e.getStatusCode().value()).isEqualTo(400);
-                    assertThat(e.getReason())
+                .isInstanceOfSatisfying(UploadRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(UploadRefusedException.Reason.ENDED_EARLY);
+                    assertThat(e.getMessage())
                             .isEqualTo(
                                     "The upload ended after 5 of 50 bytes. Nothing was stored; please send the file again.");
                 });
@@ -138,9 +137,9 @@ class ConsistencyTest extends IntegrationTest {
         int objectsBefore = TestS3.keys("files/").size();
 
         assertThatThrownBy(() -> service.uploadUnknownLength(ownerId, "a.bin", "application/octet-stream", broken))
-                .isInstanceOfSatisfying(ResponseStatusException.class, e -> {
-                    assertThat(e.getStatusCode().value()).isEqualTo(400);
-                    assertThat(e.getReason()).startsWith("The upload ended after 100 bytes.");
+                .isInstanceOfSatisfying(UploadRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(UploadRefusedException.Reason.ENDED_EARLY);
+                    assertThat(e.getMessage()).startsWith("The upload ended after 100 bytes.");
                 });
 
         assertThat(repository.count(ownerId)).isZero();

@@ -49,15 +49,17 @@ class ReportsTest extends IntegrationTest {
     UserStatistics userStatistics;
 
     private ReportsTestSupport support;
+    private long ann;
+    private long tooLate;
 
     @BeforeEach
     void seed() {
         support = new ReportsTestSupport(jdbc);
         support.clean();
         long early = support.account("early", "2025-01-10T09:00:00Z");
-        long ann = support.account("ann", "2025-05-30T10:00:00Z");
+        ann = support.account("ann", "2025-05-30T10:00:00Z");
         long bob = support.account("bob", "2025-05-31T23:59:59Z");
-        support.account("too-late", "2025-06-01T00:00:00Z");
+        tooLate = support.account("too-late", "2025-06-01T00:00:00Z");
 
         support.file(early, 500, "text/plain", "2025-02-01T12:00:00Z");
         support.file(early, 1024, "john.doe@example.com", "2025-04-15T12:00:00Z");
@@ -388,15 +390,13 @@ class ReportsTest extends IntegrationTest {
 
     @Test
     void eachUserSeesTheirOwnFiguresOnly() {
-        var ann = userStatistics.of("Ann" + ReportsTestSupport.DOMAIN);
-        assertThat(ann)
+        var mine = userStatistics.of(ann);
+        assertThat(mine)
                 .isEqualTo(new UserStatistics.Mine(
                         3, 2048 + 5 * MIB + 100, java.time.Instant.parse("2025-06-01T00:00:01Z")));
-        assertThat(ann.size()).isEqualTo("5.0 MiB");
-        assertThat(userStatistics.of("too-late" + ReportsTestSupport.DOMAIN))
-                .isEqualTo(new UserStatistics.Mine(0, 0, null));
-        assertThat(userStatistics.of("nobody" + ReportsTestSupport.DOMAIN))
-                .isEqualTo(new UserStatistics.Mine(0, 0, null));
+        assertThat(mine.size()).isEqualTo("5.0 MiB");
+        assertThat(userStatistics.of(tooLate)).isEqualTo(new UserStatistics.Mine(0, 0, null));
+        assertThat(userStatistics.of(-1)).isEqualTo(new UserStatistics.Mine(0, 0, null));
     }
 
     private ReportJob job(String now) {
