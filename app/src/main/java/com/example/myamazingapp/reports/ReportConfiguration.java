@@ -1,6 +1,7 @@
 package com.example.myamazingapp.reports;
 
 import com.example.myamazingapp.storage.LocalFolderObjectStore;
+import com.example.myamazingapp.storage.S3ObjectStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,9 +34,7 @@ class ReportConfiguration {
             @Value("${app.reports.local-folder:.data}") Path localFolder) {
         var client = s3.getIfAvailable();
         return new ReportPublisher(
-                client != null
-                        ? ReportPublisher.Target.bucket(client, bucket)
-                        : ReportPublisher.Target.folder(new LocalFolderObjectStore(localFolder)));
+                client != null ? new S3ObjectStore(client, bucket) : new LocalFolderObjectStore(localFolder));
     }
 
     @Bean

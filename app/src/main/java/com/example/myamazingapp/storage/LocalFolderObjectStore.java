@@ -8,7 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** The embedded default's store: one file per object under a local folder, so no AWS account is needed. */
+/**
+ * The embedded default's store: one file per object under a local folder, so no AWS account is needed. A folder serves
+ * no response headers: Content-Type and Cache-Control are not kept (a browser opening the files guesses the type).
+ */
 public class LocalFolderObjectStore implements ObjectStore {
 
     private final Path root;
@@ -18,7 +21,7 @@ public class LocalFolderObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String key, InputStream content, long length, String contentType) {
+    public void put(String key, InputStream content, long length, String contentType, String cacheControl) {
         var target = resolve(key);
         Path partial = null;
         try {
@@ -45,8 +48,19 @@ public class LocalFolderObjectStore implements ObjectStore {
         }
     }
 
+    @Override
     public boolean exists(String key) {
         return Files.exists(resolve(key));
+    }
+
+    @Override
+    public void copy(String from, String to, String contentType, String cacheControl) {
+        var source = resolve(from);
+        try (var content = Files.newInputStream(source)) {
+            put(to, content, Files.size(source), contentType, cacheControl);
+        } catch (IOException e) {
+            throw new StorageUnavailableException("Could not copy " + from + " in " + root, e);
+        }
     }
 
     @Override

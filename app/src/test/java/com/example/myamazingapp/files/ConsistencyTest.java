@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.example.myamazingapp.storage.ObjectStore;
 import com.example.myamazingapp.storage.StorageUnavailableException;
 import com.example.myamazingapp.support.Consistency;
+import com.example.myamazingapp.support.DelegatingObjectStore;
 import com.example.myamazingapp.support.IntegrationTest;
 import com.example.myamazingapp.support.TestS3;
 import java.io.ByteArrayInputStream;
@@ -86,7 +87,7 @@ class ConsistencyTest extends IntegrationTest {
     @Test
     void whenTheStoreFailsMidwayNoRowIsWritten() {
         var streamed = new AtomicLong();
-        var failingStore = new DelegatingStore(store) {
+        var failingStore = new DelegatingObjectStore(store) {
             @Override
             public void put(String key, InputStream content, long length, String contentType) {
                 super.put(key, new FailingAfter(content, 100 * 1024, streamed), length, contentType);
@@ -150,7 +151,7 @@ class ConsistencyTest extends IntegrationTest {
     void whenTheObjectCannotBeDeletedTheRowStays() {
         var stored = new FileService(store, repository, limits, transaction)
                 .upload(ownerId, "keep.txt", "text/plain", content(), 5);
-        var failingStore = new DelegatingStore(store) {
+        var failingStore = new DelegatingObjectStore(store) {
             @Override
             public void delete(String key) {
                 throw new StorageUnavailableException("injected: bucket gone", null);
@@ -194,7 +195,7 @@ class ConsistencyTest extends IntegrationTest {
     }
 
     /** The real store, noting each put and delete (after it succeeded) in order. */
-    static class RecordingStore extends DelegatingStore {
+    static class RecordingStore extends DelegatingObjectStore {
         private final List<String> events;
 
         RecordingStore(ObjectStore delegate, List<String> events) {
@@ -243,34 +244,6 @@ class ConsistencyTest extends IntegrationTest {
                 passed.addAndGet(n);
             }
             return n;
-        }
-    }
-
-    static class DelegatingStore implements ObjectStore {
-        private final ObjectStore delegate;
-
-        DelegatingStore(ObjectStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void put(String key, InputStream content, long length, String contentType) {
-            delegate.put(key, content, length, contentType);
-        }
-
-        @Override
-        public InputStream open(String key) {
-            return delegate.open(key);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public void checkReachable() {
-            delegate.checkReachable();
         }
     }
 }

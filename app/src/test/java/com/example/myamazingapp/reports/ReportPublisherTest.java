@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.myamazingapp.storage.LocalFolderObjectStore;
+import com.example.myamazingapp.storage.ObjectStore;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,8 +31,7 @@ class ReportPublisherTest {
     }
 
     /** Records every write as text and refuses each one to {@code refusedKey}; {@code existing} keys exist already. */
-    private record Recording(List<String> writes, String refusedKey, Set<String> existing)
-            implements ReportPublisher.Target {
+    private record Recording(List<String> writes, String refusedKey, Set<String> existing) implements ObjectStore {
 
         Recording(String refusedKey) {
             this(new ArrayList<>(), refusedKey, Set.of());
@@ -42,18 +43,28 @@ class ReportPublisherTest {
         }
 
         @Override
-        public void put(String key, ReportObject object, String cacheControl) {
+        public void put(String key, InputStream content, long length, String contentType, String cacheControl) {
             write("put " + key + " " + cacheControl, key);
         }
 
         @Override
-        public void copy(String from, String to, ReportObject object, String cacheControl) {
-            write("copy " + from + " " + to + " " + object.contentType() + " " + cacheControl, to);
+        public void copy(String from, String to, String contentType, String cacheControl) {
+            write("copy " + from + " " + to + " " + contentType + " " + cacheControl, to);
         }
 
         @Override
         public void delete(String key) {
             write("delete " + key, key);
+        }
+
+        @Override
+        public InputStream open(String key) {
+            throw new UnsupportedOperationException("the publisher only writes");
+        }
+
+        @Override
+        public void checkReachable() {
+            // nothing to reach: the writes are recorded
         }
 
         private void write(String write, String key) {
@@ -153,8 +164,7 @@ class ReportPublisherTest {
     @Test
     void withoutS3TheReportGoesToALocalFolderAndCanBePutBack(@TempDir Path folder) throws Exception {
         var store = new LocalFolderObjectStore(folder);
-        new ReportPublisher(ReportPublisher.Target.folder(store))
-                .publish(PREVIOUS, files("old"), INDEX, Optional.empty());
+        new ReportPublisher(store).publish(PREVIOUS, files("old"), INDEX, Optional.empty());
 
         assertThat(Files.readString(folder.resolve("reports/latest/index.html")))
                 .isEqualTo("<p>old</p>");
@@ -163,8 +173,7 @@ class ReportPublisherTest {
         assertThat(Files.readString(folder.resolve("reports/index.html"))).isEqualTo("all");
 
         var latestWrites = new AtomicInteger();
-        var refusing =
-                ReportsTestSupport.refusingTheSecondLatestWrite(ReportPublisher.Target.folder(store), latestWrites);
+        var refusing = ReportsTestSupport.refusingTheSecondLatestWrite(store, latestWrites);
         assertThatThrownBy(
                         () -> new ReportPublisher(refusing).publish(DATE, files("new"), INDEX, Optional.of(PREVIOUS)))
                 .hasMessageContaining("injected");

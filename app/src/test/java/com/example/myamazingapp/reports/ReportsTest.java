@@ -2,6 +2,7 @@ package com.example.myamazingapp.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.myamazingapp.storage.ObjectStore;
 import com.example.myamazingapp.support.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -403,11 +404,11 @@ class ReportsTest extends IntegrationTest {
         return job(now, support.bucket());
     }
 
-    private ReportJob job(String now, ReportPublisher.Target target) {
-        return support.job(transactions, statistics, renderer, now, target);
+    private ReportJob job(String now, ObjectStore store) {
+        return support.job(transactions, statistics, renderer, now, store);
     }
 
-    private ReportPublisher.Target counting(AtomicInteger puts) {
+    private ObjectStore counting(AtomicInteger puts) {
         return support.bucket(key -> puts.incrementAndGet());
     }
 

@@ -1,6 +1,11 @@
 package com.example.myamazingapp.reports;
 
+import com.example.myamazingapp.storage.ObjectStore;
+import com.example.myamazingapp.storage.S3ObjectStore;
+import com.example.myamazingapp.storage.StorageUnavailableException;
+import com.example.myamazingapp.support.DelegatingObjectStore;
 import com.example.myamazingapp.support.TestS3;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -106,63 +110,57 @@ final class ReportsTestSupport {
             ReportStatistics statistics,
             ReportRenderer renderer,
             String now,
-            ReportPublisher.Target target) {
+            ObjectStore store) {
         return new ReportJob(
                 transactions,
                 jdbc,
                 statistics,
                 renderer,
-                new ReportPublisher(target),
+                new ReportPublisher(store),
                 ReportConfiguration.parse(ReportConfiguration.DEFAULT_SCHEDULE),
                 Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
     }
 
-    ReportPublisher.Target bucket() {
-        return ReportPublisher.Target.bucket(s3, BUCKET);
+    ObjectStore bucket() {
+        return new S3ObjectStore(s3, BUCKET);
     }
 
     /**
      * The test bucket, calling {@code beforeWrite} with the key before each put, copy or delete (to count, wait or
      * fail).
      */
-    ReportPublisher.Target bucket(Consumer<String> beforeWrite) {
+    ObjectStore bucket(Consumer<String> beforeWrite) {
         return watching(bucket(), beforeWrite);
     }
 
-    /** {@code target}, refusing the second write into latest/ (later ones, the putting back, succeed); counts them. */
-    static ReportPublisher.Target refusingTheSecondLatestWrite(
-            ReportPublisher.Target target, AtomicInteger latestWrites) {
-        return watching(target, key -> {
+    /** {@code store}, refusing the second write into latest/ (later ones, the putting back, succeed); counts them. */
+    static ObjectStore refusingTheSecondLatestWrite(ObjectStore store, AtomicInteger latestWrites) {
+        return watching(store, key -> {
             if (key.startsWith(ReportPublisher.LATEST) && latestWrites.incrementAndGet() == 2) {
-                throw SdkClientException.create("injected: S3 went away");
+                throw new StorageUnavailableException("injected: S3 went away", null);
             }
         });
     }
 
-    /** {@code target}, calling {@code beforeWrite} with the key before each put, copy or delete. */
-    static ReportPublisher.Target watching(ReportPublisher.Target bucket, Consumer<String> beforeWrite) {
-        return new ReportPublisher.Target() {
+    /** {@code store}, calling {@code beforeWrite} with the key before each put, copy or delete. */
+    static ObjectStore watching(ObjectStore store, Consumer<String> beforeWrite) {
+        return new DelegatingObjectStore(store) {
             @Override
-            public boolean exists(String key) {
-                return bucket.exists(key);
-            }
-
-            @Override
-            public void put(String key, ReportObject object, String cacheControl) {
+            public void put(String key, InputStream content, long length, String contentType, String cacheControl) {
                 beforeWrite.accept(key);
-                bucket.put(key, object, cacheControl);
+                super.put(key, content, length, contentType, cacheControl);
             }
 
             @Override
-            public void copy(String from, String to, ReportObject object, String cacheControl) {
+            public void copy(String from, String to, String contentType, String cacheControl) {
                 beforeWrite.accept(to);
-                bucket.copy(from, to, object, cacheControl);
+                super.copy(from, to, contentType, cacheControl);
             }
 
             @Override
             public void delete(String key) {
                 beforeWrite.accept(key);
-                bucket.delete(key);
+                super.delete(key);
             }
         };
     }
