@@ -2,10 +2,9 @@ package com.example.myamazingapp.reports;
 
 import com.example.myamazingapp.storage.LocalFolderObjectStore;
 import com.example.myamazingapp.storage.S3ObjectStore;
-import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,12 +14,16 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** The reports feature's settings, read from the environment names the ECS task definition sets. */
+/** The reports feature's beans, from its settings ({@link ReportProperties}). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(ReportProperties.class)
 class ReportConfiguration {
 
-    /** Daily at 02:00 UTC (Spring cron: second minute hour day-of-month month day-of-week). */
+    /**
+     * Daily at 02:00 UTC (Spring cron: second minute hour day-of-month month day-of-week); application.properties says
+     * the same.
+     */
     static final String DEFAULT_SCHEDULE = "0 0 2 * * *";
 
     /**
@@ -28,13 +31,12 @@ class ReportConfiguration {
      * into a local folder, where reports/latest/index.html opens in a browser.
      */
     @Bean
-    ReportPublisher reportPublisher(
-            ObjectProvider<S3Client> s3,
-            @Value("${REPORTS_BUCKET:myamazingapp-reports}") String bucket,
-            @Value("${app.reports.local-folder:.data}") Path localFolder) {
+    ReportPublisher reportPublisher(ObjectProvider<S3Client> s3, ReportProperties properties) {
         var client = s3.getIfAvailable();
         return new ReportPublisher(
-                client != null ? new S3ObjectStore(client, bucket) : new LocalFolderObjectStore(localFolder));
+                client != null
+                        ? new S3ObjectStore(client, properties.bucket())
+                        : new LocalFolderObjectStore(properties.localFolder()));
     }
 
     @Bean
@@ -44,18 +46,19 @@ class ReportConfiguration {
             ReportStatistics statistics,
             ReportRenderer renderer,
             ReportPublisher publisher,
-            @Value("${REPORT_SCHEDULE:" + DEFAULT_SCHEDULE + "}") String schedule) {
-        return new ReportJob(transactions, jdbc, statistics, renderer, publisher, parse(schedule), Clock.systemUTC());
+            ReportProperties properties) {
+        return new ReportJob(
+                transactions, jdbc, statistics, renderer, publisher, parse(properties.schedule()), Clock.systemUTC());
     }
 
     @Bean
-    ReportLinks reportLinks(@Value("${REPORTS_URL:}") String url) {
-        return new ReportLinks(url.strip());
+    ReportLinks reportLinks(ReportProperties properties) {
+        return new ReportLinks(properties.url());
     }
 
     @Bean
-    ReportAdmins reportAdmins(@Value("${REPORT_ADMINS:}") String admins) {
-        return ReportAdmins.parse(admins);
+    ReportAdmins reportAdmins(ReportProperties properties) {
+        return ReportAdmins.parse(properties.admins());
     }
 
     /**

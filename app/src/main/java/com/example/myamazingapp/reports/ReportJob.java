@@ -79,7 +79,7 @@ class ReportJob {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${REPORT_SCHEDULE:" + ReportConfiguration.DEFAULT_SCHEDULE + "}", zone = "UTC")
+    @Scheduled(cron = "${app.reports.schedule}", zone = "UTC")
     void onSchedule() {
         runScheduled(clock.instant());
     }
