@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,12 +43,22 @@ class ConsistencyTest extends IntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
-    long ownerId;
+    private static final String PASSWORD = "correct horse battery";
 
+    String email;
+    long ownerId;
+    Set<String> objectsBefore;
+
+    /** Each test's own account: the bucket and the table are compared on what it wrote, not on other tests' data. */
     @BeforeEach
     void account() {
-        api().newAccount();
-        ownerId = jdbc.sql("SELECT max(id) FROM accounts").query(Long.class).single();
+        email = "consistency-" + UUID.randomUUID() + "@example.com";
+        assertThat(api().signUp(email, PASSWORD).status()).isEqualTo(201);
+        ownerId = jdbc.sql("SELECT id FROM accounts WHERE email = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single();
+        objectsBefore = Consistency.objects();
     }
 
     @Test
@@ -61,7 +72,7 @@ class ConsistencyTest extends IntegrationTest {
         var key = stored.storageKey();
         assertThat(events).containsExactly("put " + key, "insert " + key);
         assertThat(TestS3.keys("files/")).contains(key);
-        Consistency.assertBucketAndTableAgree(jdbc);
+        Consistency.assertBucketAndTableAgree(jdbc, ownerId, objectsBefore);
     }
 
     @Test
@@ -69,7 +80,6 @@ class ConsistencyTest extends IntegrationTest {
         var events = new ArrayList<String>();
         var service =
                 new FileService(new RecordingStore(store, events), recordingTable(events, true), limits, transaction);
-        int objectsBefore = TestS3.keys("files/").size();
 
         assertThatThrownBy(() -> service.upload(ownerId, "a.txt", "text/plain", content(), 5))
                 .isInstanceOf(DataAccessResourceFailureException.class);
@@ -79,8 +89,8 @@ class ConsistencyTest extends IntegrationTest {
         var key = events.getFirst().substring("put ".length());
         assertThat(key).startsWith("files/");
         assertThat(events).containsExactly("put " + key, "insert " + key, "delete " + key);
-        assertThat(TestS3.keys("files/")).doesNotContain(key).hasSize(objectsBefore);
-        Consistency.assertBucketAndTableAgree(jdbc);
+        assertThat(Consistency.objects()).doesNotContain(key).isEqualTo(objectsBefore);
+        Consistency.assertBucketAndTableAgree(jdbc, ownerId, objectsBefore);
     }
 
     /** S3 breaks while the bytes are on their way (after 100 KiB of 300 KiB): 503, no row, no object. */
@@ -94,7 +104,6 @@ class ConsistencyTest extends IntegrationTest {
             }
         };
         var service = new FileService(failingStore, repository, limits, transaction);
-        int objectsBefore = TestS3.keys("files/").size();
 
         assertThatThrownBy(() -> service.upload(
                         ownerId,
@@ -106,8 +115,8 @@ class ConsistencyTest extends IntegrationTest {
 
         assertThat(streamed.get()).as("bytes streamed to S3 before the fault").isEqualTo(100 * 1024);
         assertThat(repository.count(ownerId)).isZero();
-        assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
-        Consistency.assertBucketAndTableAgree(jdbc);
+        assertThat(Consistency.objects()).isEqualTo(objectsBefore);
+        Consistency.assertBucketAndTableAgree(jdbc, ownerId, objectsBefore);
     }
 
     /**
@@ -116,7 +125,6 @@ class ConsistencyTest extends IntegrationTest {
     @Test
     void aStreamShorterThanItsDeclaredLengthIsTheClientsProblem() {
         var service = new FileService(store, repository, limits, transaction);
-        int objectsBefore = TestS3.keys("files/").size();
 
         assertThatThrownBy(() -> service.upload(ownerId, "a.txt", "text/plain", content(), 50))
                 .isInstanceOfSatisfying(UploadRefusedException.class, e -> {
@@ -127,15 +135,14 @@ class ConsistencyTest extends IntegrationTest {
                 });
 
         assertThat(repository.count(ownerId)).isZero();
-        assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
-        Consistency.assertBucketAndTableAgree(jdbc);
+        assertThat(Consistency.objects()).isEqualTo(objectsBefore);
+        Consistency.assertBucketAndTableAgree(jdbc, ownerId, objectsBefore);
     }
 
     @Test
     void aBrokenStreamOfUnknownLengthIsTheClientsProblemToo() {
         var service = new FileService(store, repository, limits, transaction);
         var broken = new FailingAfter(new ByteArrayInputStream(new byte[1000]), 100, new AtomicLong());
-        int objectsBefore = TestS3.keys("files/").size();
 
         assertThatThrownBy(() -> service.uploadUnknownLength(ownerId, "a.bin", "application/octet-stream", broken))
                 .isInstanceOfSatisfying(UploadRefusedException.class, e -> {
@@ -144,7 +151,7 @@ class ConsistencyTest extends IntegrationTest {
                 });
 
         assertThat(repository.count(ownerId)).isZero();
-        assertThat(TestS3.keys("files/")).hasSize(objectsBefore);
+        assertThat(Consistency.objects()).isEqualTo(objectsBefore);
     }
 
     @Test
@@ -163,18 +170,18 @@ class ConsistencyTest extends IntegrationTest {
                 .isInstanceOf(StorageUnavailableException.class);
 
         assertThat(repository.find(stored.id(), ownerId)).isPresent();
-        Consistency.assertBucketAndTableAgree(jdbc);
+        Consistency.assertBucketAndTableAgree(jdbc, ownerId, objectsBefore);
     }
 
     @Test
     void everyApiPathLeavesBucketAndTableInAgreement() {
-        var user = api().newAccount();
+        var user = api().as(email, PASSWORD);
         user.put("ok.txt", "hello".getBytes(), "text/plain");
         user.put("big.bin", new byte[(int) MAX_UPLOAD_BYTES + 10], "application/octet-stream");
         user.put("empty.bin", new byte[0], "application/octet-stream");
         user.delete("/api/files/" + UUID.randomUUID());
 
-        Consistency.assertBucketAndTableAgree(jdbc);
+        Consistency.assertBucketAndTableAgree(jdbc, ownerId, objectsBefore);
     }
 
     private StoredFileRepository recordingTable(List<String> events, boolean fail) {

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -425,32 +427,44 @@ class ReportsTest extends IntegrationTest {
                 .single();
     }
 
-    /** Both instances fire for the 02:00 slot of 1 June at the same moment; their outcomes. */
-    private static List<ReportJob.Outcome> runTogether(ReportJob first, ReportJob second) throws InterruptedException {
+    /**
+     * Both instances fire for the 02:00 slot of 1 June at the same moment; their outcomes. What either run threw past
+     * the job (an AssertionError of the test) fails the test.
+     */
+    private static List<ReportJob.Outcome> runTogether(ReportJob first, ReportJob second) throws Exception {
         var outcomes = Collections.synchronizedList(new ArrayList<ReportJob.Outcome>());
+        var runs = new ArrayList<Future<?>>();
         try (var executor = Executors.newFixedThreadPool(2)) {
             var start = new CountDownLatch(1);
             for (var instance : List.of(first, second)) {
-                executor.submit(() -> {
+                runs.add(executor.submit(() -> {
                     await(start);
                     outcomes.add(instance.runScheduled(java.time.Instant.parse("2025-06-01T02:00:00.003Z"))
                             .outcome());
                     return null;
-                });
+                }));
             }
             start.countDown();
             executor.shutdown();
             assertThat(executor.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
+        for (var run : runs) {
+            try {
+                run.get();
+            } catch (ExecutionException e) {
+                throw new AssertionError("a run failed past the job", e.getCause());
+            }
+        }
         return outcomes;
     }
 
     /**
-     * Until a session waits for the report lock (bounded: if nobody waits, e.g. an instance that gives up at once, the
-     * caller goes on and the test's assertions say what happened).
+     * Until a session waits for the report lock. If none does within 30 s the runs did not overlap and the test would
+     * prove nothing: it fails, with an Error, which neither the publisher nor the job catch (they catch
+     * RuntimeException), so it reaches {@link #runTogether}.
      */
     private void awaitALockWaiter() {
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 300; i++) {
             if (jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
                             .query(Long.class)
                             .single()
@@ -464,6 +478,7 @@ class ReportsTest extends IntegrationTest {
                 throw new IllegalStateException(e);
             }
         }
+        throw new AssertionError("no instance waited for the report lock within 30 s: the runs did not overlap");
     }
 
     private static void await(CountDownLatch latch) {
