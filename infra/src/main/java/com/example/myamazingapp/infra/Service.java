@@ -218,7 +218,10 @@ public class Service extends Construct {
                 true);
     }
 
-    /** The contract's environment variables; DATABASE_PASSWORD is a secret, the optional ones only when set. */
+    /**
+     * The container's environment variables, the ones the application reads (EnvironmentContractTest compares both);
+     * DATABASE_PASSWORD is a secret, the optional ones only when set.
+     */
     private static Map<String, String> environment(Props props) {
         var config = props.config();
         var db = props.database().instance();

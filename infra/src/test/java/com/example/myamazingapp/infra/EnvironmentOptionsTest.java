@@ -23,8 +23,12 @@ class EnvironmentOptionsTest {
     static Template template;
     static Template zoneOnly;
 
+    /** Synthesizes once per test JVM; the contract test reads the same task definition, every option set. */
     @BeforeAll
-    static void synthesize() {
+    static synchronized void synthesize() {
+        if (template != null) {
+            return;
+        }
         var app = Synthesized.appWithNag(Map.ofEntries(
                 Map.entry("environments.qa.account", "123456789012"),
                 Map.entry("environments.qa.region", "eu-west-1"),

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
 
 /** The document's "ECS Fargate Cluster and Service Details". */
 class ServiceTest {
@@ -18,10 +19,14 @@ class ServiceTest {
         return ((Map<?, ?>) resolve(env, token)).values().iterator().next().toString();
     }
 
-    @SuppressWarnings("unchecked")
     static Map<String, Object> container(String env) {
-        var taskDefinition = application(env)
-                .findResources("AWS::ECS::TaskDefinition")
+        return container(application(env));
+    }
+
+    /** The one container of the template's task definition. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> container(Template template) {
+        var taskDefinition = template.findResources("AWS::ECS::TaskDefinition")
                 .values()
                 .iterator()
                 .next();
@@ -65,8 +70,7 @@ class ServiceTest {
     }
 
     @ParameterizedTest(
-            name =
-                    "{0}: the container gets exactly the contract's environment variables, and DATABASE_PASSWORD as a secret")
+            name = "{0}: the container gets exactly these environment variables, and DATABASE_PASSWORD as a secret")
     @ValueSource(strings = {"qa", "prod"})
     @SuppressWarnings("unchecked")
     void environmentVariables(String env) {
@@ -76,35 +80,26 @@ class ServiceTest {
                                 v -> v.get("Name").toString(), v -> v.get("Value")));
         var s = stack(env);
         assertThat(variables)
-                .containsOnlyKeys(
-                        "PORT",
-                        "SPRING_PROFILES_ACTIVE",
-                        "DATABASE_HOST",
-                        "DATABASE_PORT",
-                        "DATABASE_NAME",
-                        "DATABASE_USER",
-                        "DATA_BUCKET",
-                        "REPORTS_BUCKET",
-                        "REPORTS_URL",
-                        "AWS_REGION",
-                        "MAX_UPLOAD_SIZE");
-        assertThat(variables)
-                .containsEntry("PORT", "3000")
-                .containsEntry("SPRING_PROFILES_ACTIVE", "aws")
-                .containsEntry(
-                        "DATABASE_HOST", resolve(env, s.database().instance().getDbInstanceEndpointAddress()))
-                .containsEntry(
-                        "DATABASE_PORT", resolve(env, s.database().instance().getDbInstanceEndpointPort()))
-                .containsEntry("DATABASE_NAME", "myamazingapp")
-                .containsEntry("DATABASE_USER", "myamazingapp")
-                .containsEntry(
-                        "DATA_BUCKET", resolve(env, s.storage().dataBucket().getBucketName()))
-                .containsEntry(
-                        "REPORTS_BUCKET",
-                        resolve(env, s.storage().reportsBucket().getBucketName()))
-                .containsEntry("REPORTS_URL", resolve(env, s.storage().reportsUrl()))
-                .containsEntry("AWS_REGION", Map.of("Ref", "AWS::Region"))
-                .containsEntry("MAX_UPLOAD_SIZE", "100MB");
+                .containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                        Map.entry("PORT", "3000"),
+                        Map.entry("SPRING_PROFILES_ACTIVE", "aws"),
+                        Map.entry(
+                                "DATABASE_HOST",
+                                resolve(env, s.database().instance().getDbInstanceEndpointAddress())),
+                        Map.entry(
+                                "DATABASE_PORT",
+                                resolve(env, s.database().instance().getDbInstanceEndpointPort())),
+                        Map.entry("DATABASE_NAME", "myamazingapp"),
+                        Map.entry("DATABASE_USER", "myamazingapp"),
+                        Map.entry(
+                                "DATA_BUCKET",
+                                resolve(env, s.storage().dataBucket().getBucketName())),
+                        Map.entry(
+                                "REPORTS_BUCKET",
+                                resolve(env, s.storage().reportsBucket().getBucketName())),
+                        Map.entry("REPORTS_URL", resolve(env, s.storage().reportsUrl())),
+                        Map.entry("AWS_REGION", Map.of("Ref", "AWS::Region")),
+                        Map.entry("MAX_UPLOAD_SIZE", "100MB")));
         var secrets = (List<Map<String, Object>>) container(env).get("Secrets");
         assertThat(secrets).hasSize(1);
         assertThat(secrets.getFirst()).containsEntry("Name", "DATABASE_PASSWORD");
