@@ -104,7 +104,7 @@ public class Database extends Construct {
         var suppressions = new ArrayList<>(List.of(
                 NagPackSuppression.builder()
                         .id("AwsSolutions-RDS11")
-                        .reason("PostgreSQL keeps its standard port 5432 (the contract's DATABASE_PORT): only the "
+                        .reason("PostgreSQL keeps its standard port 5432 (the tasks' DATABASE_PORT): only the "
                                 + "application tasks' security group can reach it, so a different port hides nothing.")
                         .build(),
                 NagPackSuppression.builder()

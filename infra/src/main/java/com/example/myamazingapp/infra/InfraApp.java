@@ -24,7 +24,7 @@ public final class InfraApp {
         var qa = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "qa"));
         var prod = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "prod"));
 
-        // The delivery pipeline (pipeline helper; docs/deploy.md): GitHub -> test -> qa -> approval -> prod.
+        // The delivery pipeline (docs/deploy.md): GitHub -> test -> qa -> approval -> prod.
         PipelineStack.create(app, qa.deployTarget(), prod.deployTarget());
 
         app.synth();

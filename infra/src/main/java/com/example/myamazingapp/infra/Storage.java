@@ -40,7 +40,7 @@ import software.constructs.Construct;
  */
 public class Storage extends Construct {
 
-    /** Where each kind of log lands in the logging bucket (see the contract). */
+    /** Where each kind of log lands in the logging bucket (docs/operations.md). */
     public static final String ALB_LOGS = "alb";
 
     public static final String FLOW_LOGS = "vpc-flow-logs/";

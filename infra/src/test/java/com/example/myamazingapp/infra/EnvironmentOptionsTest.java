@@ -23,7 +23,7 @@ class EnvironmentOptionsTest {
     static Template template;
     static Template zoneOnly;
 
-    /** Synthesizes once per test JVM; the contract test reads the same task definition, every option set. */
+    /** Synthesizes once per test JVM; EnvironmentContractTest reads the same task definition, every option set. */
     @BeforeAll
     static synchronized void synthesize() {
         if (template != null) {

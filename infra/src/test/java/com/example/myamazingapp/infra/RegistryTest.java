@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
 
-/** myamazingapp_ecr_repo (one per environment) and the image-tag parameter of the contract. */
+/** myamazingapp_ecr_repo (one per environment) and the image-tag parameter the pipeline writes. */
 class RegistryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
