@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The streaming proof: a 1 GiB upload through the JSON API into the application started exactly as the image starts
-# it (java $JAVA_OPTS -jar myamazingapp.jar) with JAVA_OPTS=-Xmx256m, against S3Mock and the embedded PostgreSQL.
+# The streaming proof: a 1 GiB upload through the JSON API into the production jar (java $JAVA_OPTS -jar
+# myamazingapp.jar) with JAVA_OPTS=-Xmx256m, against S3Mock and PostgreSQL 17 (the servers
+# of scripts/bench-servers.sh: the production jar carries no embedded PostgreSQL).
 # Checks the HTTP status and the SHA-256 the application reports (and of the download), prints the time and the
 # JVM's peak resident memory, then stops everything it started.
 #
@@ -9,6 +10,9 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+# shellcheck source=scripts/bench-servers.sh
+source "$ROOT/scripts/bench-servers.sh"
 SIZE_MIB=${1:-1024}
 JAR=app/target/myamazingapp.jar
 S3MOCK=app/target/s3mock/s3mock.jar
@@ -19,40 +23,28 @@ done
 command -v curl >/dev/null || { echo "curl is needed (apt-get install -y curl)" >&2; exit 2; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/myamazingapp-big-upload.XXXXXX")
-APP_PID=""; S3_PID=""
+APP_PID=""
 cleanup() {
-  for pid in $APP_PID $S3_PID; do kill "$pid" 2>/dev/null || true; done
-  for pid in $APP_PID $S3_PID; do
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
+  [[ -n $APP_PID ]] && stop_pid "$APP_PID"
+  servers_stop
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-wait_for() { # url seconds
-  for _ in $(seq 1 "$2"); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 1; done
-  echo "timed out waiting for $1" >&2; return 1
-}
-
-S3_PORT=$(free_port)
-"$JAVA" -Xmx512m -jar "$S3MOCK" --server.address=127.0.0.1 --server.port="$S3_PORT" --server.ssl.enabled=false \
-  --com.adobe.testing.s3mock.httpPort=0 --com.adobe.testing.s3mock.store.initial-buckets=data \
-  --com.adobe.testing.s3mock.store.root="$WORK/s3" --com.adobe.testing.s3mock.max-payload-size=2GB \
-  >"$WORK/s3mock.log" 2>&1 &
-S3_PID=$!
-wait_for "http://127.0.0.1:$S3_PORT/data" 120
+postgres_start
+s3mock_start
 
 APP_PORT=$(free_port)
 JAR_ABS=$(realpath "$JAR")
-# The image's start command, verbatim, from a fresh folder (the embedded PostgreSQL keeps its data in ./.data).
+# From a fresh folder, the former image start command (scripts/bench measures the image's own start, with its AOT cache).
 # shellcheck disable=SC2016 # $JAVA_OPTS is for the inner sh to split, as the image's CMD does
-(cd "$WORK" && exec env JAVA_OPTS="-Xmx256m" PORT="$APP_PORT" DATA_BUCKET=data S3_ENDPOINT="http://127.0.0.1:$S3_PORT" \
+(cd "$WORK" && exec env JAVA_OPTS="-Xmx256m" PORT="$APP_PORT" DATABASE_HOST=127.0.0.1 DATABASE_PORT="$PG_PORT" \
+  DATABASE_NAME=myamazingapp DATABASE_USER=postgres DATA_BUCKET=data S3_ENDPOINT="http://127.0.0.1:$S3_PORT" \
   AWS_REGION=us-east-1 AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test MAX_UPLOAD_SIZE=2GB APP_COMMIT=big-upload \
   sh -c 'exec '"$JAVA"' $JAVA_OPTS -jar '"$JAR_ABS" >"$WORK/app.log" 2>&1) &
 APP_PID=$!
-wait_for "http://127.0.0.1:$APP_PORT/actuator/health/readiness" 180
+wait_http "http://127.0.0.1:$APP_PORT/actuator/health/readiness" 600 || { tail -40 "$WORK/app.log" >&2; exit 1; }
 
 BASE="http://127.0.0.1:$APP_PORT"
 curl -fsS -H 'Content-Type: application/json' -d '{"email":"big@example.com","password":"correct horse battery"}' \
