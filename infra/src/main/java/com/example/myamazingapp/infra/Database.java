@@ -14,8 +14,10 @@ import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.rds.CaCertificate;
 import software.amazon.awscdk.services.rds.Credentials;
+import software.amazon.awscdk.services.rds.DatabaseInsightsMode;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.PerformanceInsightRetention;
 import software.amazon.awscdk.services.rds.PostgresEngineVersion;
 import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
 import software.amazon.awscdk.services.rds.StorageType;
@@ -25,10 +27,10 @@ import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
- * The document's RDS_DB_instance1: PostgreSQL 17 (the major version of the application's embedded PostgreSQL; a full
- * version from RDS's list, which cfn-lint checks; later minors are applied automatically), Multi-AZ (the standby is the
- * document's RDS_DB_standby_replica), encrypted, in db_subnetgroup1 over the two private subnets, behind
- * private_subnets_access.
+ * The document's RDS_DB_instance1: PostgreSQL 17 (the major version of the application's embedded PostgreSQL, pinned as
+ * the major version alone so that a retired minor never stops a new environment; minors are applied automatically in
+ * the maintenance window), Multi-AZ (the standby is the document's RDS_DB_standby_replica), encrypted, in
+ * db_subnetgroup1 over the two private subnets, behind private_subnets_access.
  */
 public class Database extends Construct {
 
@@ -54,7 +56,8 @@ public class Database extends Construct {
         instance = DatabaseInstance.Builder.create(this, "RDS_DB_instance1")
                 .instanceIdentifier(identifier)
                 .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
-                        .version(PostgresEngineVersion.VER_17_9)
+                        // The major version only: RDS creates with its default 17.x and upgrades minors itself.
+                        .version(PostgresEngineVersion.of("17", "17"))
                         .build()))
                 .instanceType(new InstanceType(config.database().instanceClass()))
                 .vpc(vpc)
@@ -72,6 +75,10 @@ public class Database extends Construct {
                 .deleteAutomatedBackups(false)
                 .deletionProtection(config.deletionProtection())
                 .autoMinorVersionUpgrade(true)
+                // Database Insights standard: Performance Insights' free tier (7 days of load by wait and SQL).
+                .enablePerformanceInsights(true)
+                .performanceInsightRetention(PerformanceInsightRetention.DEFAULT)
+                .databaseInsightsMode(DatabaseInsightsMode.STANDARD)
                 .caCertificate(CaCertificate.RDS_CA_RSA2048_G1)
                 .cloudwatchLogsExports(LOG_EXPORTS)
                 // qa is thrown away with a final snapshot; prod is never deleted with its stack.

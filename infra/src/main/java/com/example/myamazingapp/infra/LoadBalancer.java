@@ -30,7 +30,13 @@ import software.constructs.Construct;
  */
 public class LoadBalancer extends Construct {
 
-    public static final String READINESS_PATH = "/actuator/health/readiness";
+    /**
+     * The target group's health check: can the process serve (liveness), not whether PostgreSQL and the bucket answer.
+     * A database failover would otherwise take every target out and have ECS replace every task; the requests that need
+     * the database answer 503 meanwhile. Readiness ({@code /actuator/health/readiness}) is for people and the smoke
+     * test.
+     */
+    public static final String HEALTH_CHECK_PATH = "/actuator/health/liveness";
 
     private final ApplicationLoadBalancer loadBalancer;
     private final ApplicationTargetGroup targetGroup1;
@@ -61,9 +67,9 @@ public class LoadBalancer extends Construct {
                 .targetType(TargetType.IP)
                 .protocol(ApplicationProtocol.HTTP)
                 .port(Network.APP_PORT)
-                // In service after 2 x 10 s of readiness, out after 3 x 10 s of failures (docs/architecture.md).
+                // In service after 2 x 10 s of liveness, out after 3 x 10 s of failures (docs/architecture.md).
                 .healthCheck(HealthCheck.builder()
-                        .path(READINESS_PATH)
+                        .path(HEALTH_CHECK_PATH)
                         .healthyHttpCodes("200")
                         .interval(Duration.seconds(10))
                         .timeout(Duration.seconds(5))

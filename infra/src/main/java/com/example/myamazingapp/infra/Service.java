@@ -112,18 +112,20 @@ public class Service extends Construct {
         grantApplicationAccess(props.storage());
         suppressNagFindings();
 
-        // While the image tag is still 'bootstrap' the repository is empty: run no task until the pipeline ships.
+        // While the image tag is still 'bootstrap' the repository is empty: run no task until the pipeline ships. Once
+        // an image exists the template names no count (AWS::NoValue), so an update keeps the count autoscaling chose.
         var bootstrap = CfnCondition.Builder.create(this, "ImageIsBootstrap")
                 .expression(Fn.conditionEquals(props.imageTag(), Registry.BOOTSTRAP_TAG))
                 .build();
         var desired = Token.asNumber(
                 Fn.conditionIf(bootstrap.getLogicalId(), 0, config.service().desiredCount()));
+        var desiredUntilShipped = Token.asNumber(Fn.conditionIf(bootstrap.getLogicalId(), 0, Aws.NO_VALUE));
 
         service = FargateService.Builder.create(this, "service")
                 .serviceName("myamazingapp-" + config.name())
                 .cluster(cluster)
                 .taskDefinition(taskDefinition)
-                .desiredCount(desired)
+                .desiredCount(desiredUntilShipped)
                 .platformVersion(FargatePlatformVersion.LATEST)
                 .vpcSubnets(Network.privateSubnets())
                 .assignPublicIp(false)

@@ -4,14 +4,19 @@ import com.example.myamazingapp.infra.reports.ReportsRootFunction;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnCondition;
+import software.amazon.awscdk.CfnMapping;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.regioninfo.FactName;
+import software.amazon.awscdk.regioninfo.RegionInfo;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
 import software.amazon.awscdk.services.cloudfront.Distribution;
@@ -146,12 +151,25 @@ public class Storage extends Construct {
 
     /**
      * Lets Elastic Load Balancing write ALB1's access logs under alb/. Regions older than August 2022 deliver as a
-     * regional ELB account, newer ones as the log delivery service; the account comes from CDK's region table at deploy
-     * time so that the synth stays environment-agnostic (CDK's own logAccessLogs needs a region).
+     * regional ELB account, newer ones as the log delivery service. The synth stays environment-agnostic: the account
+     * comes from a mapping of the regions that have one (CDK's region table), read with a default ("none"), so a region
+     * missing from it (every newer one, and any region newer than this CDK version) gets the service principal alone
+     * instead of a failed Fn::FindInMap. The default needs the AWS::LanguageExtensions transform, which CDK adds.
      */
     private void allowLoadBalancerLogs() {
-        var stack = Stack.of(this);
-        var elbAccount = stack.regionalFact(FactName.ELBV2_ACCOUNT, "none");
+        var region = Stack.of(this).getRegion();
+        String elbAccount;
+        if (Token.isUnresolved(region)) {
+            var accounts = new TreeMap<String, Map<String, Object>>();
+            RegionInfo.regionMap(FactName.ELBV2_ACCOUNT)
+                    .forEach((name, account) -> accounts.put(name, Map.<String, Object>of("account", account)));
+            var table = CfnMapping.Builder.create(this, "ElbAccounts")
+                    .mapping(accounts)
+                    .build();
+            elbAccount = Fn.findInMap(table.getLogicalId(), Aws.REGION, "account", "none");
+        } else {
+            elbAccount = Objects.requireNonNullElse(RegionInfo.get(region).getElbv2Account(), "none");
+        }
         var hasElbAccount = CfnCondition.Builder.create(this, "RegionHasElbAccount")
                 .expression(Fn.conditionNot(Fn.conditionEquals(elbAccount, "none")))
                 .build();

@@ -15,7 +15,7 @@ class DatabaseTest {
 
     @ParameterizedTest(
             name =
-                    "{0}: RDS_DB_instance1 is MultiAZ and StorageEncrypted, PostgreSQL 17 like the app's embedded PostgreSQL")
+                    "{0}: RDS_DB_instance1 is MultiAZ and StorageEncrypted, PostgreSQL 17 like the app's embedded PostgreSQL, pinned to the major version with minor upgrades on")
     @ValueSource(strings = {"qa", "prod"})
     void multiAzEncryptedPostgres17(String env) {
         application(env).resourceCountIs("AWS::RDS::DBInstance", 1);
@@ -30,11 +30,28 @@ class DatabaseTest {
                                 "Engine",
                                 "postgres",
                                 "EngineVersion",
-                                Match.stringLikeRegexp("^17\\.[0-9]+$"),
+                                "17",
+                                "AutoMinorVersionUpgrade",
+                                true,
                                 "DBName",
                                 "myamazingapp",
                                 "DBInstanceClass",
                                 env.equals("prod") ? "db.t4g.medium" : "db.t4g.micro"));
+    }
+
+    @ParameterizedTest(name = "{0}: Database Insights standard (Performance Insights' free 7 days) is on")
+    @ValueSource(strings = {"qa", "prod"})
+    void databaseInsights(String env) {
+        application(env)
+                .hasResourceProperties(
+                        "AWS::RDS::DBInstance",
+                        Map.of(
+                                "EnablePerformanceInsights",
+                                true,
+                                "PerformanceInsightsRetentionPeriod",
+                                7,
+                                "DatabaseInsightsMode",
+                                "standard"));
     }
 
     @ParameterizedTest(

@@ -129,7 +129,7 @@ class LoadBalancerTest {
 
     @ParameterizedTest(
             name =
-                    "{0}: target_group1 has TargetType ip, port 3000, the readiness health check, 2/3 thresholds every 10 s and a 30 s deregistration delay")
+                    "{0}: target_group1 has TargetType ip, port 3000, the liveness health check (a database outage takes no target out), 2/3 thresholds every 10 s and a 30 s deregistration delay")
     @ValueSource(strings = {"qa", "prod"})
     void targetGroup1(String env) {
         application(env)
@@ -143,7 +143,7 @@ class LoadBalancerTest {
                                 "Protocol",
                                 "HTTP",
                                 "HealthCheckPath",
-                                "/actuator/health/readiness",
+                                "/actuator/health/liveness",
                                 "Matcher",
                                 Map.of("HttpCode", "200"),
                                 "HealthCheckIntervalSeconds",

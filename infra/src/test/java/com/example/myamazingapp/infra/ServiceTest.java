@@ -171,7 +171,7 @@ class ServiceTest {
 
     @ParameterizedTest(
             name =
-                    "{0}: first deploy: 0 tasks while the image tag is 'bootstrap', else the configured count (DesiredCount and autoscaling minimum); the maximum stays, so the pipeline's first release can start tasks")
+                    "{0}: first deploy: 0 tasks while the image tag is 'bootstrap'; afterwards no DesiredCount (AWS::NoValue), so a deploy keeps autoscaling's count, and the configured autoscaling minimum; the maximum stays, so the pipeline's first release can start tasks")
     @ValueSource(strings = {"qa", "prod"})
     void firstDeploy(String env) {
         var desired = env.equals("prod") ? 2 : 1;
@@ -196,7 +196,8 @@ class ServiceTest {
         var condition = conditions.keySet().iterator().next();
         application(env)
                 .hasResourceProperties(
-                        "AWS::ECS::Service", Map.of("DesiredCount", Map.of("Fn::If", List.of(condition, 0, desired))));
+                        "AWS::ECS::Service",
+                        Map.of("DesiredCount", Map.of("Fn::If", List.of(condition, 0, Map.of("Ref", "AWS::NoValue")))));
         application(env)
                 .hasResourceProperties(
                         "AWS::ApplicationAutoScaling::ScalableTarget",

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.s3.IBucket;
 
 /** myamazingapp_logging_bucket, myamazingapp_data_bucket, myamazingapp_reports_cf_origin_bucket and its CloudFront. */
@@ -168,6 +169,56 @@ class StorageTest {
                                                                                         "/*"))))))))));
         // The regional ELB accounts come from a mapping, so the synth needs no region.
         assertThat(application(env).findMappings("*")).isNotEmpty();
+    }
+
+    @ParameterizedTest(
+            name =
+                    "{0}: environment-agnostic, a region missing from the ELB account table (every region from August 2022 on) reads 'none' instead of failing, and gets the log delivery service principal alone")
+    @ValueSource(strings = {"qa", "prod"})
+    void loadBalancerLogsInRegionsWithoutElbAccount(String env) {
+        var template = application(env);
+        var mappings = template.findMappings("*", Map.of("us-east-1", Map.of("account", "127311923021")));
+        assertThat(mappings).hasSize(1);
+        var table = mappings.keySet().iterator().next();
+        assertThat(mappings.get(table)).doesNotContainKeys("ap-south-2", "il-central-1");
+        var lookup = Map.of(
+                "Fn::FindInMap",
+                List.of(table, Map.of("Ref", "AWS::Region"), "account", Map.of("DefaultValue", "none")));
+        assertThat(template.findConditions(
+                        "*", Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(lookup, "none"))))))
+                .hasSize(1);
+        // Fn::FindInMap's DefaultValue is a language extension.
+        assertThat(template.toJSON().get("Transform").toString()).contains("AWS::LanguageExtensions");
+    }
+
+    @ParameterizedTest(
+            name =
+                    "synthesized for {0}, a region without an ELB account, the ALB logs are granted to the log delivery service; for {1}, to ELB account {2}")
+    @CsvSource({"ap-south-2, eu-west-1, 156460612806", "il-central-1, us-east-1, 127311923021"})
+    void loadBalancerLogsInANamedRegion(String newRegion, String oldRegion, String elbAccount) {
+        var app = Synthesized.appWithNag(Map.of(
+                "environments.qa.region", newRegion,
+                "environments.prod.region", oldRegion));
+        var qa = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "qa"));
+        var prod = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "prod"));
+        var newer = Template.fromStack(qa.application());
+        var older = Template.fromStack(prod.application());
+        var delivery = Match.objectLike(Map.of(
+                "Sid",
+                "ElbAccessLogDelivery",
+                "Principal",
+                Match.objectLike(Map.of("Service", "logdelivery.elasticloadbalancing.amazonaws.com"))));
+        for (var template : List.of(newer, older)) {
+            template.hasResourceProperties(
+                    "AWS::S3::BucketPolicy",
+                    Map.of("PolicyDocument", Map.of("Statement", Match.arrayWith(List.of(delivery)))));
+        }
+        assertThat(newer.findConditions("*", Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of("none", "none"))))))
+                .hasSize(1);
+        assertThat(older.findConditions(
+                        "*", Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(elbAccount, "none"))))))
+                .hasSize(1);
+        assertThat(newer.findMappings("*")).isEmpty();
     }
 
     @ParameterizedTest(
