@@ -1,6 +1,12 @@
 package com.example.myamazingapp.infra;
 
 import com.example.myamazingapp.infra.logs.ApplicationLogArchive;
+import com.example.myamazingapp.infra.ops.Alarms;
+import com.example.myamazingapp.infra.ops.OperationsDashboard;
+import com.example.myamazingapp.infra.ops.OpsTopic;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awscdk.interfaces.cloudwatch.IAlarmRef;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
@@ -16,6 +22,8 @@ public class ApplicationStack extends EnvironmentStack {
     private final Database database;
     private final LoadBalancer loadBalancer;
     private final Service service;
+    private OpsTopic ops;
+    private Alarms alarms;
 
     public ApplicationStack(Construct scope, String id, EnvironmentConfig config, Registry registry) {
         super(scope, id, config, "myamazingapp " + config.name() + ": network, storage, database and service");
@@ -30,7 +38,7 @@ public class ApplicationStack extends EnvironmentStack {
                 "service",
                 new Service.Props(config, network, storage, database, loadBalancer, registry.repository(), imageTag));
         // The document keeps the application's CloudWatch logs on S3: log group -> Firehose -> app-logs/.
-        new ApplicationLogArchive(
+        var logArchive = new ApplicationLogArchive(
                 this,
                 "app_logs",
                 new ApplicationLogArchive.Props(
@@ -38,6 +46,63 @@ public class ApplicationStack extends EnvironmentStack {
                         storage.loggingBucket(),
                         config.logs().retentionDays(),
                         config.logs().archiveDays()));
+        operations(config, logArchive);
+        var prod = config.deletionProtection();
+        if (prod) {
+            new WebFirewall(
+                    this,
+                    "firewall",
+                    new WebFirewall.Props(
+                            config.name(), false, 100, loadBalancer.loadBalancer(), storage.loggingBucket()));
+        }
+        new Backups(
+                this,
+                "backups",
+                new Backups.Props(config.name(), prod ? 35 : 7, null, prod, database.instance(), storage.dataBucket()));
+    }
+
+    /** Who is told when it breaks (ops topic, alarms) and the page that shows it (dashboard). */
+    private void operations(EnvironmentConfig config, ApplicationLogArchive logArchive) {
+        ops = new OpsTopic(
+                this,
+                "ops",
+                new OpsTopic.Props(config.name(), config.operations().opsEmails()));
+        var targetGroups = List.of(loadBalancer.targetGroup1());
+        alarms = new Alarms(
+                this,
+                "alarms",
+                new Alarms.Props(
+                        config.name(),
+                        ops.topic(),
+                        config.operations().thresholds(),
+                        loadBalancer.loadBalancer(),
+                        targetGroups,
+                        service.service(),
+                        database.instance(),
+                        logArchive.deliveryStream().getRef(),
+                        service.logGroup()));
+        var shown = new ArrayList<IAlarmRef>(List.of(alarms.unhealthy()));
+        shown.addAll(alarms.alarms());
+        new OperationsDashboard(
+                this,
+                "dashboard",
+                new OperationsDashboard.Props(
+                        config.name(),
+                        shown,
+                        loadBalancer.loadBalancer(),
+                        targetGroups,
+                        service.service(),
+                        database.instance(),
+                        storage.dataBucket(),
+                        service.logGroup()));
+    }
+
+    public OpsTopic ops() {
+        return ops;
+    }
+
+    public Alarms alarms() {
+        return alarms;
     }
 
     public Storage storage() {

@@ -28,6 +28,9 @@ import software.constructs.Node;
  * @param logs how long logs are kept, in CloudWatch and in the logging bucket
  * @param reports the statistics reports' settings of the application
  * @param registry the ECR repository
+ * @param operations who is told when it breaks, and the alarms' thresholds
+ * @param firewall AWS WAF in front of the load balancer
+ * @param backup AWS Backup of the database and the data bucket
  */
 public record EnvironmentConfig(
         String name,
@@ -40,7 +43,10 @@ public record EnvironmentConfig(
         DatabaseConfig database,
         LogsConfig logs,
         ReportsConfig reports,
-        RegistryConfig registry) {
+        RegistryConfig registry,
+        OperationsConfig operations,
+        FirewallConfig firewall,
+        BackupConfig backup) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,11}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
@@ -64,7 +70,10 @@ public record EnvironmentConfig(
                 DatabaseConfig.read(context),
                 LogsConfig.read(context),
                 ReportsConfig.read(context),
-                RegistryConfig.read(context));
+                RegistryConfig.read(context),
+                OperationsConfig.read(context),
+                FirewallConfig.read(context),
+                BackupConfig.read(context));
         context.requireNoneMissing();
         return config.validated();
     }
@@ -88,6 +97,12 @@ public record EnvironmentConfig(
         logs.validate(problems);
         reports.validate(problems);
         registry.validate(problems);
+        operations.validate(problems);
+        firewall.validate(problems);
+        backup.validate(problems);
+        problems.check(
+                backup.copyRegion() == null || !backup.copyRegion().equals(region),
+                "backupCopyRegion must be another region than the environment's (was " + backup.copyRegion() + ")");
         problems.throwIfAny("Invalid configuration of environment '" + name + "':");
         return this;
     }

@@ -3,6 +3,7 @@ package com.example.myamazingapp.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.myamazingapp.infra.ops.AlarmThresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -55,7 +56,12 @@ class EnvironmentConfigTest {
                         new DatabaseConfig("t4g.micro", 20, 50, true, 7, null),
                         new LogsConfig(30, 60, 90),
                         new ReportsConfig(null, null),
-                        new RegistryConfig(20)));
+                        new RegistryConfig(20),
+                        new OperationsConfig(List.of(), new AlarmThresholds(5, 20, 2, 85, 85, 80, 2, 100, 80)),
+                        new FirewallConfig(false, false, 100),
+                        new BackupConfig(7, null)));
+        assertThat(prod.firewall().enabled()).isTrue();
+        assertThat(prod.backup().retentionDays()).isEqualTo(35);
         assertThat(qa.domain().domainName()).isEqualTo("qa.myamazingapp.example.com");
         assertThat(prod.domain().domainName()).isEqualTo("myamazingapp.example.com");
         assertThat(qa.account()).isNull();
