@@ -7,6 +7,9 @@ import com.example.myamazingapp.infra.ops.OpsTopic;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.interfaces.cloudwatch.IAlarmRef;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.ecs.AlarmBehavior;
+import software.amazon.awscdk.services.ecs.DeploymentAlarmOptions;
 import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
@@ -67,7 +70,7 @@ public class ApplicationStack extends EnvironmentStack {
                 this,
                 "ops",
                 new OpsTopic.Props(config.name(), config.operations().opsEmails()));
-        var targetGroups = List.of(loadBalancer.targetGroup1());
+        var targetGroups = loadBalancer.targetGroups();
         alarms = new Alarms(
                 this,
                 "alarms",
@@ -81,6 +84,17 @@ public class ApplicationStack extends EnvironmentStack {
                         database.instance(),
                         logArchive.deliveryStream().getRef(),
                         service.logGroup()));
+        if (config.release().blueGreen()) {
+            // The new version takes all traffic at the switch: its 5xx rate or p99 alarming during the bake rolls back.
+            service.service()
+                    .enableDeploymentAlarms(
+                            alarms.deploymentAlarms().stream()
+                                    .map(Alarm::getAlarmName)
+                                    .toList(),
+                            DeploymentAlarmOptions.builder()
+                                    .behavior(AlarmBehavior.ROLLBACK_ON_ALARM)
+                                    .build());
+        }
         var shown = new ArrayList<IAlarmRef>(List.of(alarms.unhealthy()));
         shown.addAll(alarms.alarms());
         new OperationsDashboard(

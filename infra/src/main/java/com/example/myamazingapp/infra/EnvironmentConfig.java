@@ -31,6 +31,7 @@ import software.constructs.Node;
  * @param operations who is told when it breaks, and the alarms' thresholds
  * @param firewall AWS WAF in front of the load balancer
  * @param backup AWS Backup of the database and the data bucket
+ * @param release rolling or blue/green releases
  */
 public record EnvironmentConfig(
         String name,
@@ -46,7 +47,8 @@ public record EnvironmentConfig(
         RegistryConfig registry,
         OperationsConfig operations,
         FirewallConfig firewall,
-        BackupConfig backup) {
+        BackupConfig backup,
+        ReleaseConfig release) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,11}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
@@ -73,7 +75,8 @@ public record EnvironmentConfig(
                 RegistryConfig.read(context),
                 OperationsConfig.read(context),
                 FirewallConfig.read(context),
-                BackupConfig.read(context));
+                BackupConfig.read(context),
+                ReleaseConfig.read(context));
         context.requireNoneMissing();
         return config.validated();
     }
@@ -100,6 +103,7 @@ public record EnvironmentConfig(
         operations.validate(problems);
         firewall.validate(problems);
         backup.validate(problems);
+        release.validate(problems);
         problems.check(
                 backup.copyRegion() == null || !backup.copyRegion().equals(region),
                 "backupCopyRegion must be another region than the environment's (was " + backup.copyRegion() + ")");

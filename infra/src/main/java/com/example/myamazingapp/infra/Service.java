@@ -14,6 +14,8 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ecr.IRepository;
+import software.amazon.awscdk.services.ecs.AlternateTarget;
+import software.amazon.awscdk.services.ecs.AlternateTargetProps;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
@@ -22,9 +24,12 @@ import software.amazon.awscdk.services.ecs.ContainerInsights;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.DeploymentStrategy;
 import software.amazon.awscdk.services.ecs.FargatePlatformVersion;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.ListenerRuleConfiguration;
+import software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions;
 import software.amazon.awscdk.services.ecs.LogDriver;
 import software.amazon.awscdk.services.ecs.MountPoint;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
@@ -121,6 +126,7 @@ public class Service extends Construct {
                 Fn.conditionIf(bootstrap.getLogicalId(), 0, config.service().desiredCount()));
         var desiredUntilShipped = Token.asNumber(Fn.conditionIf(bootstrap.getLogicalId(), 0, Aws.NO_VALUE));
 
+        var blueGreen = config.release().blueGreen();
         service = FargateService.Builder.create(this, "service")
                 .serviceName("myamazingapp-" + config.name())
                 .cluster(cluster)
@@ -140,8 +146,10 @@ public class Service extends Construct {
                 .maxHealthyPercent(200)
                 .propagateTags(PropagatedTagSource.SERVICE)
                 .enableEcsManagedTags(true)
+                .deploymentStrategy(blueGreen ? DeploymentStrategy.BLUE_GREEN : DeploymentStrategy.ROLLING)
+                .bakeTime(blueGreen ? Duration.minutes(config.release().bakeMinutes()) : null)
                 .build();
-        service.attachToApplicationTargetGroup(props.loadBalancer().targetGroup1());
+        registerTargets(props.loadBalancer(), blueGreen);
 
         var scaling = service.autoScaleTaskCount(EnableScalingProps.builder()
                 .minCapacity(desired)
@@ -156,6 +164,44 @@ public class Service extends Construct {
                         .scaleOutCooldown(Duration.seconds(60))
                         .scaleInCooldown(Duration.seconds(300))
                         .build());
+    }
+
+    /**
+     * Rolling: the tasks are target_group1's. Blue/green: the same, with target_group2 as the alternate that ECS fills
+     * with the new tasks, the test rule it points at them first and the production rule it then switches (CDK adds the
+     * role ECS uses to change the rules).
+     */
+    private void registerTargets(LoadBalancer loadBalancer, boolean blueGreen) {
+        if (!blueGreen) {
+            service.attachToApplicationTargetGroup(loadBalancer.targetGroup1());
+            return;
+        }
+        loadBalancer
+                .targetGroup1()
+                .addTarget(service.loadBalancerTarget(LoadBalancerTargetOptions.builder()
+                        .containerName(CONTAINER)
+                        .containerPort(Network.APP_PORT)
+                        .alternateTarget(new AlternateTarget(
+                                "alternate",
+                                AlternateTargetProps.builder()
+                                        .alternateTargetGroup(loadBalancer.targetGroup2())
+                                        .productionListener(ListenerRuleConfiguration.applicationListenerRule(
+                                                loadBalancer.productionRule()))
+                                        .testListener(ListenerRuleConfiguration.applicationListenerRule(
+                                                loadBalancer.testRule()))
+                                        .build()))
+                        .build()));
+        NagSuppressions.addResourceSuppressions(
+                service,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-IAM4")
+                        .reason("The role ECS assumes to switch the listener rules and target groups of a blue/green "
+                                + "release: AWS's managed policy for exactly that (ECS infrastructure role for load "
+                                + "balancers), kept current by AWS as the deployment needs change.")
+                        .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/"
+                                + "AmazonECSInfrastructureRolePolicyForLoadBalancers"))
+                        .build()),
+                true);
     }
 
     /**

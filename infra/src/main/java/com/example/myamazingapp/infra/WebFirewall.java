@@ -192,11 +192,16 @@ public class WebFirewall extends Construct {
                 .resourceArn(webAcl.getAttrArn())
                 .logDestinationConfigs(List.of(stream.getAttrArn()))
                 // Credentials and sessions never reach the logs.
-                .redactedFields(List.of(
-                        Map.of("SingleHeader", Map.of("Name", "authorization")),
-                        Map.of("SingleHeader", Map.of("Name", "cookie"))))
+                .redactedFields(List.of(redacted("authorization"), redacted("cookie")))
                 .build();
         logging.getNode().addDependency(stream);
+    }
+
+    private static CfnLoggingConfiguration.FieldToMatchProperty redacted(String header) {
+        return CfnLoggingConfiguration.FieldToMatchProperty.builder()
+                // A JSON-typed property in CloudFormation's schema: CDK passes a map through with its keys as written.
+                .singleHeader(Map.of("Name", header))
+                .build();
     }
 
     private static RuleProperty managed(

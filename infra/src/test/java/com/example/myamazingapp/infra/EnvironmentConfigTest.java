@@ -59,7 +59,9 @@ class EnvironmentConfigTest {
                         new RegistryConfig(20),
                         new OperationsConfig(List.of(), new AlarmThresholds(5, 20, 2, 85, 85, 80, 2, 100, 80)),
                         new FirewallConfig(false, false, 100),
-                        new BackupConfig(7, null)));
+                        new BackupConfig(7, null),
+                        new ReleaseConfig(false, 15)));
+        assertThat(prod.release().blueGreen()).isTrue();
         assertThat(prod.firewall().enabled()).isTrue();
         assertThat(prod.backup().retentionDays()).isEqualTo(35);
         assertThat(qa.domain().domainName()).isEqualTo("qa.myamazingapp.example.com");
@@ -226,7 +228,11 @@ class EnvironmentConfigTest {
                 .hasMessage("Invalid configuration of environment 'qa': deletionProtection, natGateways, cpu, "
                         + "memoryMiB, desiredCount, maxCount, maxUploadSize, dbInstanceClass, dbStorageGiB, "
                         + "dbMaxStorageGiB, multiAz, dbBackupDays, logRetentionDays, logTransitionDays, logArchiveDays, "
-                        + "ecrKeepImages are missing: infra/cdk.json sets every key of every environment");
+                        + "ecrKeepImages, alarmErrorRatePercent, alarmMinRequests, alarmP99Millis, "
+                        + "alarmServiceCpuPercent, alarmServiceMemoryPercent, alarmDbCpuPercent, alarmDbFreeStorageGiB, "
+                        + "alarmDbFreeableMemoryMiB, alarmDbConnections, wafEnabled, wafCountOnly, wafSignInLimit, "
+                        + "backupRetentionDays, blueGreen, bakeMinutes are missing: infra/cdk.json sets every key of "
+                        + "every environment");
     }
 
     @Test

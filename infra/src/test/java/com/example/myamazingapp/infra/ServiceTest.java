@@ -231,7 +231,7 @@ class ServiceTest {
                                                                                 .albTargetGroupAccess()
                                                                                 .getSecurityGroupId())))),
                                 "LoadBalancers",
-                                        List.of(Map.of(
+                                        List.of(Match.objectLike(Map.of(
                                                 "ContainerName",
                                                 "web",
                                                 "ContainerPort",
@@ -241,7 +241,7 @@ class ServiceTest {
                                                         env,
                                                         s.loadBalancer()
                                                                 .targetGroup1()
-                                                                .getTargetGroupArn()))),
+                                                                .getTargetGroupArn())))),
                                 "DeploymentConfiguration",
                                         Match.objectLike(Map.of(
                                                 "DeploymentCircuitBreaker", Map.of("Enable", true, "Rollback", true),

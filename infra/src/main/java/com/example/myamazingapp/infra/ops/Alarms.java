@@ -101,22 +101,13 @@ public class Alarms extends Construct {
                 t.p99LatencySeconds(),
                 2,
                 TreatMissingData.NOT_BREACHING);
-        var unhealthyTargets = new ArrayList<Alarm>();
-        for (int i = 0; i < props.targetGroups().size(); i++) {
-            unhealthyTargets.add(alarm(
-                    props.targetGroups().size() == 1 ? "unhealthy-targets" : "unhealthy-targets-" + (i + 1),
-                    "Targets failing the load balancer's health check, 5 minutes in a row",
-                    props.targetGroups()
-                            .get(i)
-                            .getMetrics()
-                            .unhealthyHostCount(MetricOptions.builder()
-                                    .statistic("Maximum")
-                                    .period(Duration.minutes(1))
-                                    .build()),
-                    0,
-                    5,
-                    TreatMissingData.NOT_BREACHING));
-        }
+        var unhealthyTargets = alarm(
+                "unhealthy-targets",
+                "Targets failing the load balancer's health check, 5 minutes in a row",
+                unhealthyHosts(),
+                0,
+                5,
+                TreatMissingData.NOT_BREACHING);
         var tasksMissing = alarm(
                 "tasks-below-desired",
                 "Running tasks below the desired count for 15 minutes (Container Insights)",
@@ -191,10 +182,9 @@ public class Alarms extends Construct {
         reportFailures();
 
         var userFacing = new ArrayList<IAlarmRule>();
-        for (var alarm : List.of(targetErrors, loadBalancerErrors, latency, tasksMissing)) {
+        for (var alarm : List.of(targetErrors, loadBalancerErrors, latency, unhealthyTargets, tasksMissing)) {
             userFacing.add(AlarmRule.fromAlarm(alarm, AlarmState.ALARM));
         }
-        unhealthyTargets.forEach(alarm -> userFacing.add(AlarmRule.fromAlarm(alarm, AlarmState.ALARM)));
         unhealthy = CompositeAlarm.Builder.create(this, "unhealthy")
                 .compositeAlarmName(name("unhealthy"))
                 .alarmDescription("myamazingapp " + props.environmentName()
@@ -287,6 +277,35 @@ public class Alarms extends Construct {
                 .usingMetrics(Map.of("errors", errors, "requests", requests))
                 .label("5xx, % of requests")
                 .period(FIVE_MINUTES)
+                .build();
+    }
+
+    /** Unhealthy targets of all the service's target groups (blue/green has two; the idle one reports nothing). */
+    private IMetric unhealthyHosts() {
+        var metrics = new java.util.LinkedHashMap<String, IMetric>();
+        var groups = props.targetGroups();
+        for (int i = 0; i < groups.size(); i++) {
+            metrics.put(
+                    "group" + (i + 1),
+                    groups.get(i)
+                            .getMetrics()
+                            .unhealthyHostCount(MetricOptions.builder()
+                                    .statistic("Maximum")
+                                    .period(Duration.minutes(1))
+                                    .build()));
+        }
+        if (metrics.size() == 1) {
+            return metrics.values().iterator().next();
+        }
+        return MathExpression.Builder.create()
+                .expression(String.join(
+                        " + ",
+                        metrics.keySet().stream()
+                                .map(id -> "FILL(" + id + ", 0)")
+                                .toList()))
+                .usingMetrics(metrics)
+                .label("unhealthy targets")
+                .period(Duration.minutes(1))
                 .build();
     }
 

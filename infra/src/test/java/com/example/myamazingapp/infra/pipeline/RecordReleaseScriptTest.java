@@ -53,7 +53,8 @@ class RecordReleaseScriptTest {
                         TASK_DEFINITION_OF_SERVICE,
                         IMAGE_OF_WEB,
                         PUT);
-        assertThat(result.output()).contains("first release", "/myamazingapp/prod/image-tag = 3f9c2a71");
+        assertThat(result.output())
+                .contains("first release", "not rolled back", "/myamazingapp/prod/image-tag = 3f9c2a71");
     }
 
     @Test
@@ -77,6 +78,20 @@ class RecordReleaseScriptTest {
     }
 
     @Test
+    void aBlueGreenReleaseWaitsThroughItsBakeTimeInRoundsOfTheWaiter() throws Exception {
+        // 25 minutes: three rounds of the CLI's 10-minute waiter, all failing here.
+        var result = script.env("FAKE_DESIRED_COUNT", "2")
+                .env("WAIT_MINUTES", "25")
+                .env("FAKE_WAIT_FAILS", "yes")
+                .run("record-release.sh");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output())
+                .contains("did not become stable within 25 minutes: image tag 3f9c2a71 not recorded");
+        assertThat(result.calls()).containsExactly(DESCRIBE, WAIT, WAIT, WAIT);
+    }
+
+    @Test
     void aStableServiceRunningAnotherImageFailsTheStepAndTheTagIsNotRecorded() throws Exception {
         // E.g. the circuit breaker rolled the deployment back: stable, but on the previous image.
         var result = script.env("FAKE_DESIRED_COUNT", "2")
@@ -86,9 +101,10 @@ class RecordReleaseScriptTest {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output())
                 .contains(
-                        "myamazingapp-prod is stable but runs"
+                        "ROLLED BACK: myamazingapp-prod is stable but runs"
                                 + " '123456789012.dkr.ecr.eu-west-1.amazonaws.com/myamazingapp-prod:0badc0de' in container web",
-                        "not the tag 3f9c2a71: image tag not recorded");
+                        "not the tag 3f9c2a71: the deployment was rolled back",
+                        "image tag not recorded");
         assertThat(result.calls()).containsExactly(DESCRIBE, WAIT, TASK_DEFINITION_OF_SERVICE, IMAGE_OF_WEB);
     }
 

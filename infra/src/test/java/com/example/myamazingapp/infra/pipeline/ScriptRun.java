@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * digest in FAKE_PUSH_DIGEST. {@code aws ecs describe-services} answers FAKE_DESIRED_COUNT (the CLI's "None" when
  * unset: no such service), or, asked for the task definition, FAKE_TASK_DEFINITION; {@code aws ecs
  * describe-task-definition} answers FAKE_RUNNING_IMAGE (the container's image); {@code aws ecs wait} fails when
- * FAKE_WAIT_FAILS is set.
+ * FAKE_WAIT_FAILS is set; {@code aws ecr wait} when FAKE_SCAN_WAIT_FAILS is; {@code aws ecr
+ * describe-image-scan-findings} answers FAKE_SCAN (its text output, escapes like \n and \t allowed; default: a
+ * completed scan without findings).
  */
 final class ScriptRun {
 
@@ -41,6 +43,9 @@ final class ScriptRun {
                   echo "An error occurred (ImageNotFoundException) when calling the DescribeImages operation" >&2
                   exit 254
                 fi ;;
+              "ecr wait")
+                [[ -z "${FAKE_SCAN_WAIT_FAILS:-}" ]] || { echo "Waiter ImageScanComplete failed" >&2; exit 255; } ;;
+              "ecr describe-image-scan-findings") printf '%b\n' "${FAKE_SCAN:-COMPLETE\\nNone\\tNone\\tNone\\tNone\\tNone}" ;;
               "ssm put-parameter") echo '{"Version": 2, "Tier": "Standard"}' ;;
               "ecs describe-services")
                 if [[ "$*" == *taskDefinition* ]]; then
