@@ -57,7 +57,7 @@ public class Database extends Construct {
                 .instanceIdentifier(identifier)
                 .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder()
                         // The major version only: RDS creates with its default 17.x and upgrades minors itself.
-                        .version(PostgresEngineVersion.of("17", "17"))
+                        .version(PostgresEngineVersion.VER_17)
                         .build()))
                 .instanceType(new InstanceType(config.database().instanceClass()))
                 .vpc(vpc)

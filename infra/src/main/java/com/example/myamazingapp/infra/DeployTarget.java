@@ -20,6 +20,10 @@ import software.amazon.awscdk.services.ssm.IStringParameter;
  * @param imageTagParameter the SSM parameter holding the image tag the pipeline last shipped; the task definition
  *     resolves its image from it at deploy time, so a later {@code cdk deploy} never rolls the service back to an older
  *     image than the pipeline deployed
+ * @param releaseWaitMinutes how long the release step waits for the service to be stable: 10 for a rolling release, the
+ *     bake time plus 15 for a blue/green one
+ * @param scanBlockSeverity the lowest ECR scan finding severity that keeps an image from being promoted into this
+ *     environment (CRITICAL, HIGH, MEDIUM, LOW or INFORMATIONAL)
  */
 public record DeployTarget(
         String environmentName,
@@ -29,4 +33,6 @@ public record DeployTarget(
         int desiredCount,
         String containerName,
         String url,
-        IStringParameter imageTagParameter) {}
+        IStringParameter imageTagParameter,
+        int releaseWaitMinutes,
+        String scanBlockSeverity) {}

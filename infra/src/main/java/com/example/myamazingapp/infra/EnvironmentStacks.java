@@ -25,6 +25,8 @@ public record EnvironmentStacks(EnvironmentConfig config, RegistryStack registry
                 config.service().desiredCount(),
                 Service.CONTAINER,
                 config.url(),
-                registry.registry().imageTagParameter());
+                registry.registry().imageTagParameter(),
+                config.release().blueGreen() ? config.release().bakeMinutes() + 15 : 10,
+                config.release().scanBlockSeverity());
     }
 }

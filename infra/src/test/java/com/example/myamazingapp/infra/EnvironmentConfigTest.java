@@ -60,7 +60,7 @@ class EnvironmentConfigTest {
                         new OperationsConfig(List.of(), new AlarmThresholds(5, 20, 2, 85, 85, 80, 2, 100, 80)),
                         new FirewallConfig(false, false, 100),
                         new BackupConfig(7, null),
-                        new ReleaseConfig(false, 15)));
+                        new ReleaseConfig(false, 15, "CRITICAL")));
         assertThat(prod.release().blueGreen()).isTrue();
         assertThat(prod.firewall().enabled()).isTrue();
         assertThat(prod.backup().retentionDays()).isEqualTo(35);
@@ -231,7 +231,7 @@ class EnvironmentConfigTest {
                         + "ecrKeepImages, alarmErrorRatePercent, alarmMinRequests, alarmP99Millis, "
                         + "alarmServiceCpuPercent, alarmServiceMemoryPercent, alarmDbCpuPercent, alarmDbFreeStorageGiB, "
                         + "alarmDbFreeableMemoryMiB, alarmDbConnections, wafEnabled, wafCountOnly, wafSignInLimit, "
-                        + "backupRetentionDays, blueGreen, bakeMinutes are missing: infra/cdk.json sets every key of "
+                        + "backupRetentionDays, blueGreen, bakeMinutes, scanBlockSeverity are missing: infra/cdk.json sets every key of "
                         + "every environment");
     }
 

@@ -46,9 +46,11 @@ final class Promotion extends Construct implements PipelineStep {
                         Map.of(
                                 "SOURCE_REPOSITORY_URI", qa.repository().getRepositoryUri(),
                                 "REPOSITORY_URI", prod.repository().getRepositoryUri(),
-                                "CONTAINER_NAME", prod.containerName())));
+                                "CONTAINER_NAME", prod.containerName(),
+                                "SCAN_BLOCK_SEVERITY", prod.scanBlockSeverity())));
         qa.repository().grantPull(project);
-        qa.repository().grant(project, "ecr:DescribeImages");
+        // check-image-scan.sh: the approved image's scan findings, before anything is copied.
+        qa.repository().grant(project, "ecr:DescribeImages", "ecr:DescribeImageScanFindings");
         prod.repository().grantPullPush(project);
         prod.repository().grant(project, "ecr:DescribeImages");
         action = CodeBuildAction.Builder.create()

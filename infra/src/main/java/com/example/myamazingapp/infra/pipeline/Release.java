@@ -41,12 +41,14 @@ final class Release extends Construct implements PipelineStep {
                         id,
                         BUILDSPEC,
                         BuildProject.standard(false),
-                        Duration.minutes(20),
+                        // The wait, and time for the first release's update and the checks after it.
+                        Duration.minutes(target.releaseWaitMinutes() + 10),
                         props.key(),
                         Map.of(
                                 "CLUSTER_NAME", service.getCluster().getClusterName(),
                                 "SERVICE_NAME", service.getServiceName(),
                                 "DESIRED_COUNT", Integer.toString(target.desiredCount()),
+                                "WAIT_MINUTES", Integer.toString(target.releaseWaitMinutes()),
                                 "CONTAINER_NAME", target.containerName(),
                                 "IMAGE_TAG_PARAMETER",
                                         target.imageTagParameter().getParameterName())));

@@ -65,6 +65,8 @@ final class EnvironmentFixture {
                 environment.equals("prod") ? 2 : 1,
                 "web",
                 "https://" + environment + ".myamazingapp.example.com",
-                imageTag);
+                imageTag,
+                environment.equals("prod") ? 30 : 10,
+                "CRITICAL");
     }
 }

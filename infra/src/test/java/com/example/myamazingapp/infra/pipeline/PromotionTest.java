@@ -36,13 +36,26 @@ class PromotionTest {
     }
 
     @Test
+    void theImageScanGateRunsBeforeTheCopyWithProdsSeverity() throws Exception {
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("buildspecs/promote-image.yml")))
+                .containsSubsequence(
+                        "bash infra/buildspecs/scripts/check-image-scan.sh",
+                        "bash infra/buildspecs/scripts/promote-image.sh");
+        assertThat(SynthesizedPipeline.project("PromoteImageProd")
+                        .path("Environment")
+                        .path("EnvironmentVariables")
+                        .toString())
+                .contains("{\"Name\":\"SCAN_BLOCK_SEVERITY\",\"Type\":\"PLAINTEXT\",\"Value\":\"CRITICAL\"}");
+    }
+
+    @Test
     void onlyThePromotionMayPushToProdAndItOnlyReadsQa() {
         var statements = statementsOfProjectRole("PromoteImageProd");
 
         assertThat(actionsOn(statements, "Fixture-prod:ExportsOutputFnGetAttRepository"))
                 .contains("ecr:PutImage");
         assertThat(actionsOn(statements, "Fixture-qa:ExportsOutputFnGetAttRepository"))
-                .contains("ecr:BatchGetImage", "ecr:DescribeImages")
+                .contains("ecr:BatchGetImage", "ecr:DescribeImages", "ecr:DescribeImageScanFindings")
                 .doesNotContain("ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart");
         assertThat(statements.toString()).doesNotContain("ssm:", "ecs:");
         assertThat(actionsOn(statements, "\"*\"")).containsExactly("ecr:GetAuthorizationToken");

@@ -35,7 +35,10 @@ class ReleaseTest {
                             "Fixture-" + env + ":",
                             "{\"Name\":\"DESIRED_COUNT\",\"Type\":\"PLAINTEXT\",\"Value\":\""
                                     + (env.equals("qa") ? 1 : 2) + "\"}",
-                            "{\"Name\":\"CONTAINER_NAME\",\"Type\":\"PLAINTEXT\",\"Value\":\"web\"}")
+                            "{\"Name\":\"CONTAINER_NAME\",\"Type\":\"PLAINTEXT\",\"Value\":\"web\"}",
+                            // A blue/green release is stable only after its bake time (the fixture's prod: 30).
+                            "{\"Name\":\"WAIT_MINUTES\",\"Type\":\"PLAINTEXT\",\"Value\":\""
+                                    + (env.equals("qa") ? 10 : 30) + "\"}")
                     .doesNotContain(env.equals("qa") ? "Fixture-prod" : "Fixture-qa");
             assertThat(action(stage)
                             .path("Configuration")
