@@ -23,12 +23,13 @@ import org.springframework.util.FileSystemUtils;
  * A PostgreSQL of its own, stopped under the running application (as during an RDS failover) and started again on the
  * same data and port: the load balancer's check (liveness) stays UP, what needs the database answers 503 in the
  * documented shapes, readiness says DOWN, and once the database is back everything works again without a restart. The
- * pool's timeouts are the production ones (application.properties).
+ * pool's timeouts are the production ones (application.properties); files go to the local folder store.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DatabaseDownTest {
 
     static Path dataDirectory;
+    static Path objects;
     static EmbeddedPostgres ownDatabase;
 
     @Value("${local.server.port}")
@@ -43,7 +44,18 @@ class DatabaseDownTest {
         dataDirectory = Files.createTempDirectory("myamazingapp-test-pg-down");
         ownDatabase = start(0);
         var port = ownDatabase.getPort();
-        IntegrationTest.environment(registry, Map.of("DATABASE_PORT", () -> port));
+        // Files in the local folder store: the database is the one dependency this test takes away.
+        objects = Files.createTempDirectory("myamazingapp-test-objects-db-down");
+        IntegrationTest.environment(
+                registry,
+                Map.of(
+                        "DATABASE_PORT", () -> port,
+                        "DATA_BUCKET", () -> "",
+                        "S3_ENDPOINT", () -> "",
+                        "app.storage.local-folder",
+                                () -> objects.resolve("objects").toString(),
+                        "app.reports.local-folder",
+                                () -> objects.resolve("reports").toString()));
     }
 
     /** On {@code port}, or a free one when 0; the data directory is kept, so a restart finds the same data. */
@@ -56,6 +68,7 @@ class DatabaseDownTest {
     static void cleanUp() throws IOException {
         ownDatabase.close();
         FileSystemUtils.deleteRecursively(dataDirectory);
+        FileSystemUtils.deleteRecursively(objects);
     }
 
     @Test
