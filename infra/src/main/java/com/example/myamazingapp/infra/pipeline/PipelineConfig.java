@@ -15,7 +15,8 @@ import software.constructs.Node;
  * @param branch the branch whose pushes start the pipeline
  * @param sourceType how CodePipeline reaches GitHub
  * @param githubTokenSecretName Secrets Manager secret holding the GitHub personal access token (github-webhook only)
- * @param connectionArn the CodeStar / CodeConnections connection (codestar-connection only, else null)
+ * @param connectionArn an existing CodeStar / CodeConnections connection (codestar-connection only); null there means
+ *     the stack creates one, which someone with admin rights on the GitHub organisation completes once in the console
  * @param approverEmails who is asked, through the SNS topic MyAmazingApprovers, to approve a release
  */
 public record PipelineConfig(
@@ -30,7 +31,10 @@ public record PipelineConfig(
     public static final String CONTEXT_KEY = "pipeline";
     public static final String DEFAULT_SECRET_NAME = "myamazingapp/github-token";
 
-    /** The document's way (GitHub action + webhook with GITHUB_HMAC) or the GitHub App way AWS recommends now. */
+    /**
+     * The GitHub App way AWS recommends (the default), or the document's way (GitHub action + webhook with GITHUB_HMAC,
+     * whose secret is generated for the webhook, not the token).
+     */
     public enum SourceType {
         GITHUB_WEBHOOK("github-webhook"),
         CODESTAR_CONNECTION("codestar-connection");
@@ -77,12 +81,15 @@ public record PipelineConfig(
                     throw invalid("connectionArn", connectionArn, "is only used with sourceType codestar-connection");
                 }
             }
-            case CODESTAR_CONNECTION ->
-                require(
-                        "connectionArn",
-                        connectionArn,
-                        CONNECTION_ARN,
-                        "a connection ARN like arn:aws:codeconnections:eu-west-1:123456789012:connection/<id>");
+            case CODESTAR_CONNECTION -> {
+                if (connectionArn != null) {
+                    require(
+                            "connectionArn",
+                            connectionArn,
+                            CONNECTION_ARN,
+                            "a connection ARN like arn:aws:codeconnections:eu-west-1:123456789012:connection/<id>");
+                }
+            }
         }
         if (approverEmails == null || approverEmails.isEmpty()) {
             throw invalid(
@@ -97,7 +104,7 @@ public record PipelineConfig(
     /** Reads the {@code pipeline} context of the app (cdk.json), with {@code pipeline.<field>} overrides. */
     public static PipelineConfig fromContext(Node node) {
         var context = new ContextReader(node, CONTEXT_KEY, PipelineConfig::invalid);
-        var sourceType = SourceType.parse(text(context, "sourceType", SourceType.GITHUB_WEBHOOK.configValue()));
+        var sourceType = SourceType.parse(text(context, "sourceType", SourceType.CODESTAR_CONNECTION.configValue()));
         var approverEmails = context.list("approverEmails");
         return new PipelineConfig(
                 context.text("githubOwner"),

@@ -111,6 +111,7 @@ public final class PipelineStack extends Stack {
                         deployProd,
                         releaseProd))
                 .build();
+        source.addWebhook(pipeline);
 
         PipelineNagSuppressions.apply(this);
     }

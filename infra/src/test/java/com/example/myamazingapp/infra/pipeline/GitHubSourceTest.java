@@ -33,7 +33,15 @@ class GitHubSourceTest {
     }
 
     @Test
-    void githubWebhookAuthenticatesWithGithubHmacAndTheGitHubSecret() {
+    void theWebhookAuthenticatesWithGithubHmacAndASecretGeneratedForItNotTheToken() {
+        var secrets = template.findResources(
+                "AWS::SecretsManager::Secret",
+                Match.objectLike(Map.of(
+                        "Properties",
+                        Match.objectLike(Map.of(
+                                "GenerateSecretString", Map.of("ExcludePunctuation", true, "PasswordLength", 40))))));
+        assertThat(secrets).hasSize(1);
+        var secret = secrets.keySet().iterator().next();
         template.resourceCountIs("AWS::CodePipeline::Webhook", 1);
         template.hasResourceProperties(
                 "AWS::CodePipeline::Webhook",
@@ -41,13 +49,48 @@ class GitHubSourceTest {
                         "Authentication",
                         "GITHUB_HMAC",
                         "AuthenticationConfiguration",
-                        Map.of("SecretToken", "{{resolve:secretsmanager:myamazingapp/github-token:SecretString:::}}"),
+                        Map.of(
+                                "SecretToken",
+                                Map.of(
+                                        "Fn::Join",
+                                        List.of(
+                                                "",
+                                                List.of(
+                                                        "{{resolve:secretsmanager:",
+                                                        Map.of("Ref", secret),
+                                                        ":SecretString:::}}")))),
                         "Filters",
                         List.of(Map.of("JsonPath", "$.ref", "MatchEquals", "refs/heads/{Branch}")),
                         "RegisterWithThirdParty",
                         true,
                         "TargetAction",
                         "Source"));
+    }
+
+    @Test
+    void withoutAConnectionArnTheStackCreatesTheGitHubConnectionAndUsesIt() {
+        var config = new PipelineConfig(
+                "example-org",
+                "myamazingapp",
+                "main",
+                SourceType.CODESTAR_CONNECTION,
+                null,
+                null,
+                List.of("a@example.com"));
+        var created = Template.fromStack(pipelineStack(new App(), config));
+        JsonNode tree = new ObjectMapper().valueToTree(created.toJSON());
+
+        var connections = created.findResources(
+                "AWS::CodeStarConnections::Connection",
+                Match.objectLike(Map.of(
+                        "Properties", Map.of("ConnectionName", "myamazingapp-github", "ProviderType", "GitHub"))));
+        assertThat(connections).hasSize(1);
+        created.resourceCountIs("AWS::CodePipeline::Webhook", 0);
+        var source = pipeline(tree).path("Stages").get(0).path("Actions").get(0);
+        assertThat(source.path("ActionTypeId").path("Provider").asText()).isEqualTo("CodeStarSourceConnection");
+        assertThat(source.path("Configuration").path("ConnectionArn").toString())
+                .contains(connections.keySet().iterator().next(), "ConnectionArn");
+        assertThat(tree.toString()).doesNotContain("secretsmanager");
     }
 
     @Test

@@ -41,7 +41,7 @@ class PipelineConfigTest {
     }
 
     @Test
-    void readsThePipelineSectionWithTheDocumentsDefaults() {
+    void readsThePipelineSectionWithACodestarConnectionByDefault() {
         var config = fromContext(Map.of(
                 "pipeline",
                 section(
@@ -54,8 +54,8 @@ class PipelineConfigTest {
                         "example-org",
                         "myamazingapp",
                         "main",
-                        SourceType.GITHUB_WEBHOOK,
-                        "myamazingapp/github-token",
+                        SourceType.CODESTAR_CONNECTION,
+                        null,
                         null,
                         List.of("a@example.com", "b@example.com")));
     }
@@ -109,16 +109,17 @@ class PipelineConfigTest {
     }
 
     @Test
-    void codestarConnectionNeedsAConnectionArn() {
-        assertThatThrownBy(() -> new PipelineConfig(
-                        "example-org",
-                        "myamazingapp",
-                        "main",
-                        SourceType.CODESTAR_CONNECTION,
-                        null,
-                        null,
-                        List.of("a@example.com")))
-                .hasMessageContaining("pipeline.connectionArn is required");
+    void aCodestarConnectionArnMustBeOneAndMayBeLeftOutForTheStackToCreateIt() {
+        assertThat(new PipelineConfig(
+                                "example-org",
+                                "myamazingapp",
+                                "main",
+                                SourceType.CODESTAR_CONNECTION,
+                                null,
+                                null,
+                                List.of("a@example.com"))
+                        .connectionArn())
+                .isNull();
         assertThatThrownBy(() -> new PipelineConfig(
                         "example-org",
                         "myamazingapp",

@@ -67,13 +67,33 @@ class PipelineWiringTest {
     void theStackIsNamedAndConfiguredFromCdkJson() {
         assertThat(pipeline.getStackName()).isEqualTo("myamazingapp-pipeline");
         var source = pipelineJson.toString();
-        assertThat(source).contains("\"Provider\":\"GitHub\"", "GITHUB_HMAC", "MyAmazingApprovers");
+        // cdk.json's default: a CodeStar connection the stack creates (no connectionArn), no token, no webhook.
+        assertThat(source)
+                .contains("\"Provider\":\"CodeStarSourceConnection\"", "AWS::CodeStarConnections::Connection")
+                .contains("MyAmazingApprovers")
+                .doesNotContain("GITHUB_HMAC", "github-token");
     }
 
     @Test
     void resourcesAreTaggedWithTheProjectExceptTheWebhookWhichCloudFormationCannotTag() {
+        // The webhook exists in webhook mode only: the same wiring (PipelineStack.create) with that source.
+        var app = new software.amazon.awscdk.App(software.amazon.awscdk.AppProps.builder()
+                .context(Map.of(
+                        "pipeline",
+                        Map.of(
+                                "githubOwner", "example-org",
+                                "githubRepo", "myamazingapp",
+                                "sourceType", "github-webhook",
+                                "approverEmails", java.util.List.of("a@example.com"))))
+                .build());
+        var webhookMode = new ObjectMapper()
+                .valueToTree(Template.fromStack(PipelineStack.create(
+                                app,
+                                EnvironmentFixture.deployTarget(app, "qa"),
+                                EnvironmentFixture.deployTarget(app, "prod")))
+                        .toJSON());
         var webhooks = 0;
-        for (var resource : pipelineJson.path("Resources")) {
+        for (var resource : webhookMode.path("Resources")) {
             switch (resource.path("Type").asText()) {
                 // AWS::CodePipeline::Webhook has no Tags property: a template with one fails to deploy (cfn-lint
                 // E3002).
