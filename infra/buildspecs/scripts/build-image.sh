@@ -3,7 +3,8 @@
 # push it to the QA repository, and hand the deploy action its imagedefinitions.json. The image-tag parameter
 # is written later, by ReleaseQA (record-release.sh), once the deploy succeeded.
 #
-# Environment: REPOSITORY_URI, CONTAINER_NAME (default web),
+# Environment: REPOSITORY_URI, CONTAINER_NAME (default web), IMAGE_PLATFORM (default linux/arm64: the tasks
+#              run on Graviton),
 #              CODEBUILD_RESOLVED_SOURCE_VERSION (set by CodeBuild).
 # Writes: imagedefinitions.json, image.env. Runs from the repository root.
 set -euo pipefail
@@ -12,6 +13,7 @@ source "$(dirname "$0")/lib.sh"
 
 require_env REPOSITORY_URI CODEBUILD_RESOLVED_SOURCE_VERSION
 container="${CONTAINER_NAME:-web}"
+platform="${IMAGE_PLATFORM:-linux/arm64}"
 tag="$(image_tag "$CODEBUILD_RESOLVED_SOURCE_VERSION")"
 image="$REPOSITORY_URI:$tag"
 
@@ -22,7 +24,7 @@ if [[ -n "$digest" ]]; then
   echo "$image already exists ($digest): not building it again"
 else
   restore_executable_bits
-  docker build --build-arg "APP_COMMIT=$CODEBUILD_RESOLVED_SOURCE_VERSION" --tag "$image" .
+  docker build --platform "$platform" --build-arg "APP_COMMIT=$CODEBUILD_RESOLVED_SOURCE_VERSION" --tag "$image" .
   docker push "$image"
   digest="$(image_digest "$REPOSITORY_URI" "$tag")"
   [[ -n "$digest" ]] || fail "pushed $image but the repository does not list it"

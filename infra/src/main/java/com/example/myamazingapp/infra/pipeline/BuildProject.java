@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.codebuild.BuildEnvironmentVariable;
 import software.amazon.awscdk.services.codebuild.BuildSpec;
 import software.amazon.awscdk.services.codebuild.CloudWatchLoggingOptions;
 import software.amazon.awscdk.services.codebuild.ComputeType;
+import software.amazon.awscdk.services.codebuild.LinuxArmBuildImage;
 import software.amazon.awscdk.services.codebuild.LinuxBuildImage;
 import software.amazon.awscdk.services.codebuild.LoggingOptions;
 import software.amazon.awscdk.services.codebuild.PipelineProject;
@@ -47,6 +48,15 @@ final class BuildProject {
     static BuildEnvironment standard(boolean privileged) {
         return BuildEnvironment.builder()
                 .buildImage(LinuxBuildImage.STANDARD_7_0)
+                .computeType(ComputeType.SMALL)
+                .privileged(privileged)
+                .build();
+    }
+
+    /** CodeBuild's Amazon Linux 2023 image on Graviton, small: builds the arm64 image the tasks run. */
+    static BuildEnvironment arm(boolean privileged) {
+        return BuildEnvironment.builder()
+                .buildImage(LinuxArmBuildImage.AMAZON_LINUX_2023_STANDARD_3_0)
                 .computeType(ComputeType.SMALL)
                 .privileged(privileged)
                 .build();

@@ -18,6 +18,8 @@ final class QaImageBuild extends Construct implements PipelineStep {
 
     static final String BUILDSPEC = "infra/buildspecs/build-image.yml";
     static final String NAMESPACE = "QAImage";
+    /** The platform of the image: the tasks run on Graviton (ARM64). */
+    static final String IMAGE_PLATFORM = "linux/arm64";
 
     /**
      * @param key the pipeline's KMS key
@@ -37,12 +39,15 @@ final class QaImageBuild extends Construct implements PipelineStep {
                 new BuildProject.Props(
                         id,
                         BUILDSPEC,
-                        BuildProject.standard(true),
+                        // On Graviton, so the image is arm64 like the tasks (Service); IMAGE_PLATFORM makes it
+                        // explicit.
+                        BuildProject.arm(true),
                         Duration.minutes(30),
                         props.key(),
                         Map.of(
                                 "REPOSITORY_URI", qa.repository().getRepositoryUri(),
-                                "CONTAINER_NAME", qa.containerName())));
+                                "CONTAINER_NAME", qa.containerName(),
+                                "IMAGE_PLATFORM", IMAGE_PLATFORM)));
         qa.repository().grantPullPush(project);
         qa.repository().grant(project, "ecr:DescribeImages");
         action = CodeBuildAction.Builder.create()

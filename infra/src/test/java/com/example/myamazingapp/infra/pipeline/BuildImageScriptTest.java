@@ -45,9 +45,18 @@ class BuildImageScriptTest {
                         "docker login --username AWS --password-stdin " + REGISTRY,
                         "stdin fake-ecr-password",
                         DESCRIBE,
-                        "docker build --build-arg APP_COMMIT=" + COMMIT + " --tag " + QA_REPOSITORY + ":3f9c2a71 .",
+                        "docker build --platform linux/arm64 --build-arg APP_COMMIT=" + COMMIT + " --tag "
+                                + QA_REPOSITORY + ":3f9c2a71 .",
                         "docker push " + QA_REPOSITORY + ":3f9c2a71",
                         DESCRIBE);
+    }
+
+    @Test
+    void buildsForThePlatformTheProjectNames() throws Exception {
+        var result = script.env("IMAGE_PLATFORM", "linux/amd64").run("build-image.sh");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.calls()).anyMatch(call -> call.startsWith("docker build --platform linux/amd64 "));
     }
 
     @Test

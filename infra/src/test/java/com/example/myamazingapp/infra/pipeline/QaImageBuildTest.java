@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Stage BuildImageQA: a privileged Docker build that may push only to the QA repository. */
+/** Stage BuildImageQA: a privileged Docker build on Graviton that may push only to the QA repository. */
 class QaImageBuildTest {
 
     @Test
@@ -38,6 +38,17 @@ class QaImageBuildTest {
                 promote.path("Environment").path("EnvironmentVariables").toString();
         assertThat(promoteVariables).contains("\"SOURCE_REPOSITORY_URI\"", "Fixture-qa:", "Fixture-prod:");
         assertThat(buildVariables + promoteVariables).doesNotContain("IMAGE_TAG_PARAMETER");
+    }
+
+    @Test
+    void theImageIsBuiltOnGravitonForTheArm64Tasks() {
+        var environment = project("BuildImageQA").path("Environment");
+
+        assertThat(environment.path("Type").asText()).isEqualTo("ARM_CONTAINER");
+        assertThat(environment.path("ComputeType").asText()).isEqualTo("BUILD_GENERAL1_SMALL");
+        assertThat(environment.path("Image").asText()).startsWith("aws/codebuild/amazonlinux-aarch64-standard:");
+        assertThat(environment.path("EnvironmentVariables").toString())
+                .contains("{\"Name\":\"IMAGE_PLATFORM\",\"Type\":\"PLAINTEXT\",\"Value\":\"linux/arm64\"}");
     }
 
     @Test
