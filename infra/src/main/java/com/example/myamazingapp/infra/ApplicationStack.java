@@ -16,7 +16,8 @@ import software.constructs.Construct;
 /**
  * Everything of one environment that runs and keeps the application's data, one construct per section of the document:
  * storage (the buckets), network (VPC1), database (RDS_DB_instance1), load balancer (ALB1), service (ECS), and the
- * archive of the application's logs. Storage comes first because the VPC's flow logs go to the logging bucket.
+ * archive of the application's logs, and the environment's cost budget. Storage comes first because the VPC's flow logs
+ * go to the logging bucket.
  */
 public class ApplicationStack extends EnvironmentStack {
 
@@ -62,6 +63,7 @@ public class ApplicationStack extends EnvironmentStack {
                 this,
                 "backups",
                 new Backups.Props(config.name(), prod ? 35 : 7, null, prod, database.instance(), storage.dataBucket()));
+        new CostBudget(this, "cost_budget", config);
     }
 
     /** Who is told when it breaks (ops topic, alarms) and the page that shows it (dashboard). */

@@ -126,6 +126,13 @@ public class Database extends Construct {
                             + ", a disposable environment; removal still takes a final snapshot.")
                     .build());
         }
+        if (!config.database().multiAz()) {
+            suppressions.add(NagPackSuppression.builder()
+                    .id("AwsSolutions-RDS3")
+                    .reason("Multi-AZ is configured off for " + config.name() + " to halve its database cost "
+                            + "(docs/cost.md): an AZ failure stops that environment until RDS recovers it.")
+                    .build());
+        }
         NagSuppressions.addResourceSuppressions(instance, suppressions, true);
     }
 

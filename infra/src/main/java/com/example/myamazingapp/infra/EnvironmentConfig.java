@@ -32,6 +32,7 @@ import software.constructs.Node;
  * @param firewall AWS WAF in front of the load balancer
  * @param backup AWS Backup of the database and the data bucket
  * @param release rolling or blue/green releases
+ * @param budget the monthly AWS Budgets budget and who its alerts reach
  */
 public record EnvironmentConfig(
         String name,
@@ -48,7 +49,8 @@ public record EnvironmentConfig(
         OperationsConfig operations,
         FirewallConfig firewall,
         BackupConfig backup,
-        ReleaseConfig release) {
+        ReleaseConfig release,
+        BudgetConfig budget) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,11}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
@@ -76,7 +78,8 @@ public record EnvironmentConfig(
                 OperationsConfig.read(context),
                 FirewallConfig.read(context),
                 BackupConfig.read(context),
-                ReleaseConfig.read(context));
+                ReleaseConfig.read(context),
+                BudgetConfig.read(context));
         context.requireNoneMissing();
         return config.validated();
     }
@@ -107,6 +110,7 @@ public record EnvironmentConfig(
         problems.check(
                 backup.copyRegion() == null || !backup.copyRegion().equals(region),
                 "backupCopyRegion must be another region than the environment's (was " + backup.copyRegion() + ")");
+        budget.validate(problems);
         problems.throwIfAny("Invalid configuration of environment '" + name + "':");
         return this;
     }

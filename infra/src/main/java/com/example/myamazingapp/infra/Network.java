@@ -4,12 +4,21 @@ import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import software.amazon.awscdk.services.ec2.AmazonLinux2023ImageSsmParameterProps;
+import software.amazon.awscdk.services.ec2.AmazonLinuxCpuType;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.ec2.IpAddresses;
+import software.amazon.awscdk.services.ec2.MachineImage;
+import software.amazon.awscdk.services.ec2.NatInstanceProps;
+import software.amazon.awscdk.services.ec2.NatInstanceProviderV2;
+import software.amazon.awscdk.services.ec2.NatProvider;
+import software.amazon.awscdk.services.ec2.NatTrafficDirection;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -28,6 +37,7 @@ public class Network extends Construct {
 
     public static final int APP_PORT = 3000;
     public static final int DATABASE_PORT = 5432;
+    static final String VPC_CIDR = "10.0.0.0/16";
 
     private final Vpc vpc;
     private final SecurityGroup publicWebAccess;
@@ -36,10 +46,12 @@ public class Network extends Construct {
 
     public Network(Construct scope, String id, EnvironmentConfig config, IBucket loggingBucket) {
         super(scope, id);
+        var natInstances = config.network().natInstances() ? natInstanceProvider(config.network()) : null;
         vpc = Vpc.Builder.create(this, "VPC1")
-                .ipAddresses(IpAddresses.cidr("10.0.0.0/16"))
+                .ipAddresses(IpAddresses.cidr(VPC_CIDR))
                 .maxAzs(2)
                 .natGateways(config.network().natGateways())
+                .natGatewayProvider(natInstances)
                 .subnetConfiguration(List.of(
                         SubnetConfiguration.builder()
                                 .name("public")
@@ -64,6 +76,10 @@ public class Network extends Construct {
                                 .trafficType(FlowLogTrafficType.ALL)
                                 .build()))
                 .build();
+
+        if (natInstances != null) {
+            allowFromVpcOnly(natInstances);
+        }
 
         publicWebAccess = SecurityGroup.Builder.create(this, "public_web_access")
                 .vpc(vpc)
@@ -103,6 +119,47 @@ public class Network extends Construct {
         privateSubnetsAccess.addIngressRule(albTargetGroupAccess, Port.tcp(DATABASE_PORT), "PostgreSQL from the tasks");
         albTargetGroupAccess.addEgressRule(
                 privateSubnetsAccess, Port.tcp(DATABASE_PORT), "PostgreSQL to the database only");
+    }
+
+    /**
+     * CDK's NAT instance (Amazon Linux 2023 on Graviton, iptables masquerading) in place of NAT gateways: the cost
+     * option of qa. It accepts nothing from outside; the private subnets reach it through the VPC.
+     */
+    private static NatInstanceProviderV2 natInstanceProvider(NetworkConfig network) {
+        return NatProvider.instanceV2(NatInstanceProps.builder()
+                .instanceType(new InstanceType(network.natInstanceType()))
+                .machineImage(MachineImage.latestAmazonLinux2023(AmazonLinux2023ImageSsmParameterProps.builder()
+                        .cpuType(AmazonLinuxCpuType.ARM_64)
+                        .build()))
+                .defaultAllowedTraffic(NatTrafficDirection.OUTBOUND_ONLY)
+                .build());
+    }
+
+    private void allowFromVpcOnly(NatInstanceProviderV2 natInstances) {
+        natInstances
+                .getSecurityGroup()
+                .addIngressRule(Peer.ipv4(VPC_CIDR), Port.allTraffic(), "traffic to NAT from the VPC's subnets");
+        var reason = "CDK's NAT instance, the cost option of qa (natProvider=instance, docs/cost.md): ";
+        var instances = vpc.getPublicSubnets().stream()
+                .map(subnet -> subnet.getNode().tryFindChild("NatInstance"))
+                .filter(Objects::nonNull)
+                .toList();
+        NagSuppressions.addResourceSuppressions(
+                instances,
+                List.of(
+                        NagPackSuppression.builder()
+                                .id("AwsSolutions-EC26")
+                                .reason(reason + "its root volume holds no data, only the AMI")
+                                .build(),
+                        NagPackSuppression.builder()
+                                .id("AwsSolutions-EC28")
+                                .reason(reason + "detailed monitoring would cost more than the instance")
+                                .build(),
+                        NagPackSuppression.builder()
+                                .id("AwsSolutions-EC29")
+                                .reason(reason + "it keeps no state: a replacement is the same instance")
+                                .build()),
+                true);
     }
 
     public static SubnetSelection privateSubnets() {

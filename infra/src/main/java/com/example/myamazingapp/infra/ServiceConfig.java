@@ -6,15 +6,27 @@ import java.util.stream.IntStream;
 
 /**
  * The ECS service of an environment: its Fargate tasks and the application settings their container gets. Keys in
- * infra/cdk.json: cpu, memoryMiB, desiredCount, maxCount, maxUploadSize.
+ * infra/cdk.json: cpu, memoryMiB, desiredCount, maxCount, maxUploadSize, fargateSpot, containerInsights. The tasks run
+ * on Graviton (ARM64), the architecture the pipeline builds the image for.
  *
  * @param cpu Fargate task CPU units
  * @param memoryMiB Fargate task memory
  * @param desiredCount tasks running normally; also the autoscaling minimum
  * @param maxCount autoscaling maximum
  * @param maxUploadSize MAX_UPLOAD_SIZE of the application, e.g. 100MB
+ * @param fargateSpot run the tasks on Fargate Spot (about 70 % cheaper; a task may be stopped with two minutes' notice
+ *     and Spot capacity may be missing for a while: for qa, never for prod)
+ * @param containerInsights the cluster's Container Insights (per-task metrics and the running-task count; about 10 USD
+ *     a month per environment in custom metrics)
  */
-public record ServiceConfig(int cpu, int memoryMiB, int desiredCount, int maxCount, String maxUploadSize) {
+public record ServiceConfig(
+        int cpu,
+        int memoryMiB,
+        int desiredCount,
+        int maxCount,
+        String maxUploadSize,
+        boolean fargateSpot,
+        boolean containerInsights) {
 
     /** Fargate's valid CPU (units) → memory (MiB) combinations, for the sizes a web application uses. */
     private static final Map<Integer, int[]> FARGATE_MEMORY = Map.of(
@@ -30,7 +42,9 @@ public record ServiceConfig(int cpu, int memoryMiB, int desiredCount, int maxCou
                 context.requiredWhole("memoryMiB"),
                 context.requiredWhole("desiredCount"),
                 context.requiredWhole("maxCount"),
-                context.requiredText("maxUploadSize"));
+                context.requiredText("maxUploadSize"),
+                context.requiredBool("fargateSpot"),
+                context.requiredBool("containerInsights"));
     }
 
     void validate(Problems problems) {

@@ -51,16 +51,17 @@ class EnvironmentConfigTest {
                         null,
                         false,
                         new DomainConfig("qa.myamazingapp.example.com", null, null, null),
-                        new NetworkConfig(1),
-                        new ServiceConfig(512, 1024, 1, 2, "100MB"),
-                        new DatabaseConfig("t4g.micro", 20, 50, true, 7, null),
+                        new NetworkConfig(1, "instance", "t4g.nano"),
+                        new ServiceConfig(512, 1024, 1, 2, "100MB", true, false),
+                        new DatabaseConfig("t4g.micro", 20, 50, false, 7, null),
                         new LogsConfig(30, 60, 90),
                         new ReportsConfig(null, null),
                         new RegistryConfig(20),
                         new OperationsConfig(List.of(), new AlarmThresholds(5, 20, 2, 85, 85, 80, 2, 100, 80)),
                         new FirewallConfig(false, false, 100),
                         new BackupConfig(7, null),
-                        new ReleaseConfig(false, 15, "CRITICAL")));
+                        new ReleaseConfig(false, 15, "CRITICAL"),
+                        new BudgetConfig(65, List.of("ops@myamazingapp.example.com"))));
         assertThat(prod.release().blueGreen()).isTrue();
         assertThat(prod.firewall().enabled()).isTrue();
         assertThat(prod.backup().retentionDays()).isEqualTo(35);
@@ -71,7 +72,7 @@ class EnvironmentConfigTest {
         assertThat(qa.network().natGateways()).isEqualTo(1);
         assertThat(prod.network().natGateways()).isEqualTo(2);
         assertThat(prod.service().desiredCount()).isEqualTo(2);
-        assertThat(qa.database().multiAz()).isTrue();
+        assertThat(qa.database().multiAz()).isFalse();
         assertThat(prod.database().multiAz()).isTrue();
         assertThat(prod.deletionProtection()).isTrue();
         assertThat(qa.deletionProtection()).isFalse();
@@ -225,13 +226,14 @@ class EnvironmentConfigTest {
                 .context(Map.of("environments", Map.of("qa", Map.of("domainName", "qa.myamazingapp.example.com"))))
                 .build());
         assertThatThrownBy(() -> EnvironmentConfig.fromContext(app.getNode(), "qa"))
-                .hasMessage("Invalid configuration of environment 'qa': deletionProtection, natGateways, cpu, "
-                        + "memoryMiB, desiredCount, maxCount, maxUploadSize, dbInstanceClass, dbStorageGiB, "
+                .hasMessage("Invalid configuration of environment 'qa': deletionProtection, natGateways, natProvider, "
+                        + "natInstanceType, cpu, memoryMiB, desiredCount, maxCount, maxUploadSize, fargateSpot, "
+                        + "containerInsights, dbInstanceClass, dbStorageGiB, "
                         + "dbMaxStorageGiB, multiAz, dbBackupDays, logRetentionDays, logTransitionDays, logArchiveDays, "
                         + "ecrKeepImages, alarmErrorRatePercent, alarmMinRequests, alarmP99Millis, "
                         + "alarmServiceCpuPercent, alarmServiceMemoryPercent, alarmDbCpuPercent, alarmDbFreeStorageGiB, "
                         + "alarmDbFreeableMemoryMiB, alarmDbConnections, wafEnabled, wafCountOnly, wafSignInLimit, "
-                        + "backupRetentionDays, blueGreen, bakeMinutes, scanBlockSeverity are missing: infra/cdk.json sets every key of "
+                        + "backupRetentionDays, blueGreen, bakeMinutes, scanBlockSeverity, monthlyBudgetUsd are missing: infra/cdk.json sets every key of "
                         + "every environment");
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
@@ -55,19 +56,37 @@ class NetworkTest {
                 .hasSize(2);
     }
 
-    @ParameterizedTest(
-            name =
-                    "{0}: NAT gateways as configured (qa 1 as a cost option, prod 2: one per AZ), private subnets route through them")
-    @ValueSource(strings = {"qa", "prod"})
-    void natGateways(String env) {
-        var t = application(env);
-        var expected = env.equals("prod") ? 2 : 1;
-        t.resourceCountIs("AWS::EC2::NatGateway", expected);
+    @Test
+    void prodHasOneNatGatewayPerAzAndThePrivateSubnetsRouteThroughThem() {
+        var t = application("prod");
+        t.resourceCountIs("AWS::EC2::NatGateway", 2);
+        t.resourceCountIs("AWS::EC2::Instance", 0);
         var natRoutes = t.findResources(
                 "AWS::EC2::Route",
                 Match.objectLike(Map.of(
                         "Properties", Map.of("DestinationCidrBlock", "0.0.0.0/0", "NatGatewayId", Match.anyValue()))));
         assertThat(natRoutes).hasSize(2);
+    }
+
+    @Test
+    void qaUsesOneGravitonNatInstanceThatAcceptsTrafficFromTheVpcOnly() {
+        var t = application("qa");
+        t.resourceCountIs("AWS::EC2::NatGateway", 0);
+        t.resourceCountIs("AWS::EC2::Instance", 1);
+        t.hasResourceProperties("AWS::EC2::Instance", Map.of("InstanceType", "t4g.nano", "SourceDestCheck", false));
+        var natRoutes = t.findResources(
+                "AWS::EC2::Route",
+                Match.objectLike(Map.of(
+                        "Properties", Map.of("DestinationCidrBlock", "0.0.0.0/0", "InstanceId", Match.anyValue()))));
+        assertThat(natRoutes)
+                .as("both private subnets go out through the instance")
+                .hasSize(2);
+        // Its group's only ingress is the VPC's range; nothing from the internet reaches it.
+        t.hasResourceProperties(
+                "AWS::EC2::SecurityGroup",
+                Map.of(
+                        "SecurityGroupIngress",
+                        List.of(Match.objectLike(Map.of("CidrIp", "10.0.0.0/16", "IpProtocol", "-1")))));
     }
 
     @ParameterizedTest(name = "{0}: vpc_endpoint_for_s3 is a gateway endpoint on both private route tables")

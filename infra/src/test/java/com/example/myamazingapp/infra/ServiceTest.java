@@ -34,13 +34,46 @@ class ServiceTest {
         return ((List<Map<String, Object>>) properties.get("ContainerDefinitions")).getFirst();
     }
 
-    @ParameterizedTest(name = "{0}: the ECS Fargate cluster has Container Insights on")
+    @ParameterizedTest(
+            name = "{0}: the ECS Fargate cluster has Container Insights on in prod, off in qa (a cost switch)")
     @ValueSource(strings = {"qa", "prod"})
     void cluster(String env) {
         application(env)
                 .hasResourceProperties(
                         "AWS::ECS::Cluster",
-                        Map.of("ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
+                        Map.of(
+                                "ClusterSettings",
+                                List.of(Map.of(
+                                        "Name",
+                                        "containerInsights",
+                                        "Value",
+                                        env.equals("prod") ? "enabled" : "disabled"))));
+    }
+
+    @ParameterizedTest(name = "{0}: the tasks run on Graviton (ARM64); qa on Fargate Spot, prod on Fargate")
+    @ValueSource(strings = {"qa", "prod"})
+    void architectureAndCapacity(String env) {
+        application(env)
+                .hasResourceProperties(
+                        "AWS::ECS::TaskDefinition",
+                        Map.of(
+                                "RuntimePlatform",
+                                Map.of("CpuArchitecture", "ARM64", "OperatingSystemFamily", "LINUX")));
+        var service = application(env)
+                .findResources("AWS::ECS::Service")
+                .values()
+                .iterator()
+                .next()
+                .toString();
+        if (env.equals("prod")) {
+            assertThat(service).contains("LaunchType=FARGATE").doesNotContain("FARGATE_SPOT");
+        } else {
+            assertThat(service).contains("CapacityProvider=FARGATE_SPOT").doesNotContain("LaunchType");
+            application(env)
+                    .hasResourceProperties(
+                            "AWS::ECS::ClusterCapacityProviderAssociations",
+                            Match.objectLike(Map.of("CapacityProviders", Match.arrayWith(List.of("FARGATE_SPOT")))));
+        }
     }
 
     @ParameterizedTest(
@@ -48,15 +81,14 @@ class ServiceTest {
                     "{0}: the task definition is awsvpc/FARGATE with execution and task roles, container web on 3000, read-only root with a /tmp volume")
     @ValueSource(strings = {"qa", "prod"})
     void taskDefinition(String env) {
-        var prod = env.equals("prod");
         application(env)
                 .hasResourceProperties(
                         "AWS::ECS::TaskDefinition",
                         Map.of(
                                 "NetworkMode", "awsvpc",
                                 "RequiresCompatibilities", List.of("FARGATE"),
-                                "Cpu", prod ? "1024" : "512",
-                                "Memory", prod ? "2048" : "1024",
+                                "Cpu", "512",
+                                "Memory", "1024",
                                 "ExecutionRoleArn", Match.anyValue(),
                                 "TaskRoleArn", Match.anyValue(),
                                 "Volumes", List.of(Map.of("Name", "tmp"))));
@@ -206,7 +238,7 @@ class ServiceTest {
 
     @ParameterizedTest(
             name =
-                    "{0}: the service runs FARGATE in the private subnets without public IP, in target_group1 on web:3000, with circuit breaker rollback and a grace period")
+                    "{0}: the service runs on Fargate in the private subnets without public IP, in target_group1 on web:3000, with circuit breaker rollback and a grace period")
     @ValueSource(strings = {"qa", "prod"})
     void service(String env) {
         var s = stack(env);
@@ -217,7 +249,6 @@ class ServiceTest {
                 .hasResourceProperties(
                         "AWS::ECS::Service",
                         Map.of(
-                                "LaunchType", "FARGATE",
                                 "NetworkConfiguration",
                                         Map.of(
                                                 "AwsvpcConfiguration",

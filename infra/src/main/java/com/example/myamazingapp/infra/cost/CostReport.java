@@ -1,9 +1,12 @@
 package com.example.myamazingapp.infra.cost;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,6 +32,28 @@ public record CostReport(String name, String region, String pricesRead, List<Cos
                 .map(CostLine::monthly)
                 .findFirst()
                 .orElse(BigDecimal.ZERO.setScale(2));
+    }
+
+    /**
+     * The lines that cost more than in {@code baseline} (this report's JSON as committed earlier), or that it did not
+     * have, largest growth first: what to look at when the report goes over a budget.
+     */
+    public List<String> linesGrownSince(JsonNode baseline) {
+        var before = new HashMap<String, BigDecimal>();
+        baseline.path("lines")
+                .forEach(line -> before.put(
+                        line.path("item").asText(), line.path("monthly").decimalValue()));
+        return lines.stream()
+                .filter(line -> line.monthly().compareTo(before.getOrDefault(line.item(), BigDecimal.ZERO)) > 0)
+                .sorted(Comparator.comparing((CostLine line) ->
+                                line.monthly().subtract(before.getOrDefault(line.item(), BigDecimal.ZERO)))
+                        .reversed())
+                .map(line -> {
+                    var was = before.get(line.item());
+                    return line.item() + ": " + (was == null ? "new" : was.toPlainString()) + " -> "
+                            + line.monthly().toPlainString();
+                })
+                .toList();
     }
 
     public String table() {

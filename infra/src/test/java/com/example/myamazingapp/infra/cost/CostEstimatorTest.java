@@ -87,6 +87,23 @@ class CostEstimatorTest {
     }
 
     @Test
+    void theLinesThatGrewSinceABaselineAreNamedLargestFirst() throws Exception {
+        var report = fixture();
+        var baseline = report.json();
+        var lines = (com.fasterxml.jackson.databind.node.ArrayNode) baseline.path("lines");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) lines.get(0)).put("monthly", new BigDecimal("30.00"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) lines.get(6)).put("monthly", new BigDecimal("14.00"));
+        lines.remove(lines.size() - 2);
+
+        assertThat(report.linesGrownSince(baseline))
+                .containsExactly(
+                        "NAT gateway hours (1): 30.00 -> 36.50",
+                        "ALB hours (1): 14.00 -> 14.60",
+                        "WAF requests inspected: new -> 0.60");
+        assertThat(report.linesGrownSince(report.json())).isEmpty();
+    }
+
+    @Test
     void aPriceTheTemplatesNeedButTheFileLacksIsNamed() throws Exception {
         JsonNode template = new ObjectMapper()
                 .readTree("{\"Resources\":{\"Db\":{\"Type\":\"AWS::RDS::DBInstance\",\"Properties\":"

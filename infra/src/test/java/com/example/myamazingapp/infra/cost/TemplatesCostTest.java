@@ -83,7 +83,7 @@ class TemplatesCostTest {
         for (var name : List.of("qa", "prod")) {
             var config = CONFIGS.get(name);
             var report = reports.get(name);
-            assertThat(quantity(report, "NAT gateway hours"))
+            assertThat(quantity(report, "NAT gateway hours").add(quantity(report, "NAT instance hours")))
                     .as(name + " NAT gateway hours")
                     .isEqualByComparingTo(
                             HOURS.multiply(BigDecimal.valueOf(config.network().natGateways())));
@@ -105,6 +105,33 @@ class TemplatesCostTest {
                     .anyMatch(line -> line.item().startsWith("public IPv4 addresses")
                             && line.item().contains("ALB node"));
         }
+    }
+
+    /**
+     * The guard of the build: each environment within its configured AWS Budgets amount (monthlyBudgetUsd, the report's
+     * figure plus a margin) and the idle pipeline within 10 USD; a failure names the lines that grew since
+     * infra/cost/baseline.json (regenerate it with scripts/cost-report --json once a growth is intended).
+     */
+    @Test
+    void everyEnvironmentStaysWithinItsBudgetAndTheLinesThatGrewAreNamed() throws Exception {
+        var baseline = new HashMap<String, JsonNode>();
+        new ObjectMapper()
+                .readTree(Path.of("cost/baseline.json").toFile())
+                .path("reports")
+                .forEach(report -> baseline.put(report.path("name").asText(), report));
+        var reports = reports(assumptions);
+        var over = new java.util.ArrayList<String>();
+        for (var name : List.of("qa", "prod")) {
+            var budget = BigDecimal.valueOf(CONFIGS.get(name).budget().monthlyBudgetUsd());
+            var report = reports.get(name);
+            if (report.total().compareTo(budget) > 0) {
+                over.add(name + " costs " + report.total() + " USD a month, above its budget of " + budget
+                        + " USD (monthlyBudgetUsd); grown since infra/cost/baseline.json: "
+                        + report.linesGrownSince(baseline.get(name)));
+            }
+        }
+        assertThat(over).isEmpty();
+        assertThat(baseline).as("the baseline has a report per environment").containsKeys("qa", "prod", "pipeline");
     }
 
     @Test
