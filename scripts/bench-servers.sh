@@ -89,8 +89,10 @@ postgres_stop() {
 s3mock_start() {
   local jar="$ROOT/app/target/s3mock/s3mock.jar"
   [[ -f $jar ]] || { echo "missing $jar: run ./mvnw -B -pl app package -DskipTests" >&2; return 1; }
+  # A copy: a build running meanwhile may rewrite the jar under the JVM that reads it.
+  cp "$jar" "$WORK/s3mock.jar"
   S3_PORT=$(free_port)
-  "$JAVA" -Xmx512m -jar "$jar" --server.address=127.0.0.1 --server.port="$S3_PORT" --server.ssl.enabled=false \
+  "$JAVA" -Xmx512m -jar "$WORK/s3mock.jar" --server.address=127.0.0.1 --server.port="$S3_PORT" --server.ssl.enabled=false \
     --com.adobe.testing.s3mock.httpPort=0 --com.adobe.testing.s3mock.store.initial-buckets=data,reports \
     --com.adobe.testing.s3mock.store.root="$WORK/s3" --com.adobe.testing.s3mock.max-payload-size=2GB \
     >"$WORK/s3mock.log" 2>&1 &
