@@ -149,6 +149,8 @@ main() {
 
   # Report slots every 10 s instead of daily (scenario 6).
   REPORT_SLOTS="*/10 * * * * *"
+  image_prepare
+  event "image prepared as the Dockerfile prepares it (JAVA_OPTS: $TASK_JAVA_OPTS)"
   wait_until 120 "S3Mock" s3_up
   instance_start a1
   instance_start a2

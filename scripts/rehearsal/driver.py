@@ -61,8 +61,9 @@ def task(args):
     target_group = target_group["Properties"]
     attributes = {a["Key"]: a["Value"] for a in target_group.get("TargetGroupAttributes", [])}
     listeners = [v["Properties"] for v in resources(template, "AWS::ElasticLoadBalancingV2::Listener").values()]
-    https = next(l for l in listeners if l["Protocol"] == "HTTPS")
-    http_listener = next((l for l in listeners if l["Protocol"] == "HTTP"), None)
+    # The production listeners (a blue/green deployment adds a test listener on another port).
+    https = next(l for l in listeners if l["Protocol"] == "HTTPS" and l["Port"] == 443)
+    http_listener = next((l for l in listeners if l["Protocol"] == "HTTP" and l["Port"] == 80), None)
     redirect = None
     if http_listener:
         action = http_listener["DefaultActions"][0]

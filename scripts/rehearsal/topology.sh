@@ -143,36 +143,58 @@ task_environment() {
 # What the image adds (Dockerfile ENV) and what AWS provides by other means than the task's variables: the task role's
 # credentials (here S3Mock's, which checks none) and the S3 endpoint (here S3Mock's address).
 image_environment() {
-  IMAGE_JAVA_OPTS=$(sed -n 's/.*JAVA_OPTS="\([^"]*\)".*/\1/p' "$ROOT/Dockerfile" | head -1)
-  IMAGE_CMD=$(python3 -c '
-import json, re, sys
-text = open(sys.argv[1]).read()
-command = re.findall(r"^CMD\s+(\[.*\])\s*$", text, re.M)[-1]
-print(json.loads(command)[-1])' "$ROOT/Dockerfile")
+  # ENV JAVA_OPTS="..." of the Dockerfile, continuation lines joined.
+  IMAGE_JAVA_OPTS=$(sed -e ':a' -e '/\\$/N; s/\\\n//; ta' "$ROOT/Dockerfile" | sed -n 's/^ENV .*JAVA_OPTS="\([^"]*\)".*/\1/p')
+  [[ -n "$IMAGE_JAVA_OPTS" ]] || { say "no ENV JAVA_OPTS=\"...\" in the Dockerfile"; return 1; }
   # A task-sized JVM: the task's memory is what the container (and so the JVM's MaxRAMPercentage) sees, and its vCPUs.
   TASK_JAVA_OPTS="$IMAGE_JAVA_OPTS -XX:MaxRAM=${TASK_MEMORY_MIB}m -XX:ActiveProcessorCount=$(((TASK_CPU + 1023) / 1024))"
-  # The image's working directory holds the jar (WORKDIR /app); here a folder of its own per instance.
   STAND_INS=(
     "AWS_ACCESS_KEY_ID=rehearsal" "AWS_SECRET_ACCESS_KEY=rehearsal" "S3_ENDPOINT=http://127.0.0.1:$S3_PORT"
     "APP_COMMIT=$APP_COMMIT"
   )
+  # The image's start command (its CMD), with the files the Dockerfile copies from the repository at their place here
+  # and its WORKDIR as the folder prepared below.
+  mapfile -t IMAGE_CMD < <(python3 - "$ROOT" "$WORK/image" <<'PY'
+import json, os, re, sys
+root, image = sys.argv[1], sys.argv[2]
+text = re.sub(r"\\\n", " ", open(os.path.join(root, "Dockerfile")).read())
+workdir = re.findall(r"^WORKDIR\s+(\S+)", text, re.M)[-1]
+copied = {}
+for args in re.findall(r"^COPY\s+(.*)$", text, re.M):
+    parts = [p for p in args.split() if not p.startswith("--")]
+    if len(parts) == 2 and os.path.isfile(os.path.join(root, parts[0])):
+        copied[parts[1]] = os.path.join(root, parts[0])
+for word in json.loads(re.findall(r"^CMD\s+(\[.*\])\s*$", text, re.M)[-1]):
+    print(copied.get(word, image if word == workdir else word.replace(workdir + "/", image + "/")))
+PY
+  )
 }
 
-# instance_start NAME: a task's container, from the image's start command in a folder laid out like the image's /app
+# The image's /app, made the way the Dockerfile makes it: the jar extracted and the AOT cache trained
+# (scripts/image.sh), or only the jar for an image without those steps.
+image_prepare() {
+  mkdir -p "$WORK/image/config"
+  if grep -q 'image.sh extract' "$ROOT/Dockerfile"; then
+    JAVA="$JAVA" sh "$ROOT/scripts/image.sh" extract "$JAR" "$WORK/image" >"$WORK/image-train.log" 2>&1
+    JAVA="$JAVA" JAVA_OPTS="$TASK_JAVA_OPTS" sh "$ROOT/scripts/image.sh" train "$WORK/image" \
+      >>"$WORK/image-train.log" 2>&1 || { tail -20 "$WORK/image-train.log" >&2; return 1; }
+  else
+    ln -sf "$JAR" "$WORK/image/myamazingapp.jar"
+  fi
+  # The one addition to the image: report slots every few seconds instead of daily at 02:00 UTC, in a file Spring Boot
+  # reads from the working folder, so that the environment stays exactly the task definition's.
+  printf 'REPORT_SCHEDULE=%s\n' "$REPORT_SLOTS" >"$WORK/image/config/application.properties"
+}
+
+# instance_start NAME: a task's container: the image's start command with the task's environment
 instance_start() {
-  local name="$1" port dir command
+  local name="$1" port
   port=$(free_port)
-  dir="$WORK/instances/$name"
-  mkdir -p "$dir/app/config"
-  ln -sf "$JAR" "$dir/app/myamazingapp.jar"
-  # The one addition to the image: report slots every few seconds instead of daily at 02:00 UTC, in a file Spring
-  # Boot reads from the working directory, so that the environment stays exactly the task definition's.
-  printf 'REPORT_SCHEDULE=%s\n' "$REPORT_SLOTS" >"$dir/app/config/application.properties"
+  mkdir -p "$WORK/instances/$name"
   task_environment "$port"
-  command=${IMAGE_CMD//\/app\//$dir/app/}
-  spawn "$name" "$WORK/$name.log" env -i -C "$dir/app" PATH="$PATH" "${TASK_ENV[@]}" "${STAND_INS[@]}" \
-    JAVA_OPTS="$TASK_JAVA_OPTS" sh -c "$command"
-  echo "$port" >"$dir/port"
+  spawn "$name" "$WORK/$name.log" env -i -C "$WORK/image" PATH="$PATH" "${TASK_ENV[@]}" "${STAND_INS[@]}" \
+    JAVA_OPTS="$TASK_JAVA_OPTS" "${IMAGE_CMD[@]}"
+  echo "$port" >"$WORK/instances/$name/port"
   target_register "$name" "$port"
   event "instance $name started (pid $(pid_of "$name"), port $port)"
 }
