@@ -95,6 +95,7 @@ scenario_2_and_7() {
   exits_before=$(unexpected_exits)
   instance_start b1
   wait_healthy b1
+  SLOT_6=$((($(date +%s) / 10 + 1) * 10))
   instance_start b2 # the second new task starts while the first old one drains
   release_old a1
   first=$RELEASED
@@ -170,10 +171,12 @@ big_uploads_judge() {
 
 # 6: every instance fires each slot of the schedule (every 10 s here); exactly one run claims a slot, and a report
 # date is published once. This scenario watches one slot; report_runs_judge looks at every slot of the run.
+# When scenario 2 ran first, the slot watched is the first one after its first new instance became healthy: three
+# instances fire it.
 scenario_6() {
-  begin 6 "report slot on every instance"
-  local slot slot_iso outcomes claims taken rows
-  slot=$((($(date +%s) / 10 + 1) * 10))
+  event "scenario 6: report slot on every instance"
+  local slot="${SLOT_6:-$((($(date +%s) / 10 + 1) * 10))}" slot_iso outcomes claims taken rows
+  SCENARIO_START=$((slot * 1000 - 1000))
   slot_iso=$(date -u -d "@$slot" +%Y-%m-%dT%H:%M:%SZ)
   while (($(date +%s) < slot + 8)); do sleep 1; done
   outcomes=$(report_outcomes | awk -v slot="$slot_iso" '$1 == slot {print $2}')
@@ -185,7 +188,7 @@ scenario_6() {
   if ((claims != 1)) || [[ "$rows" != 1 ]]; then
     fact 6 problem "slot $slot_iso: $claims claims, $rows rows in report_runs"
   fi
-  end 6 "report slot on every instance"
+  scenario_window 6 "report slot on every instance" "$SCENARIO_START" $(((slot + 8) * 1000))
 }
 
 # "SLOT OUTCOME" for every report run any instance logged
