@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,6 +14,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -24,17 +26,30 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** /api: HTTP Basic on every request, no session, so no cookie and hence no CSRF to defend against. */
+    /**
+     * /api: a personal access token ({@code Authorization: Bearer}, the fast path) or HTTP Basic (e-mail and password,
+     * bcrypt on every call: the slow path, kept for scripts), on every request, no session, so no cookie and hence no
+     * CSRF to defend against.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ApiTokens tokens, AuthenticationEventPublisher events)
+            throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, failure) -> {
             if (failure instanceof LockedException) {
                 ApiError.of(HttpStatus.TOO_MANY_REQUESTS, failure.getMessage()).writeTo(response, json);
                 return;
             }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"myamazingapp\"");
-            ApiError.of(HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic: your e-mail and password.")
+            if (failure instanceof ApiTokenFilter.InvalidTokenException) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"myamazingapp\", error=\"invalid_token\"");
+                ApiError.of(HttpStatus.UNAUTHORIZED, failure.getMessage()).writeTo(response, json);
+                return;
+            }
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"myamazingapp\"");
+            response.addHeader("WWW-Authenticate", "Basic realm=\"myamazingapp\"");
+            ApiError.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "Sign in with an API token (Authorization: Bearer) or HTTP Basic: your e-mail and password.")
                     .writeTo(response, json);
         };
         return http.securityMatcher("/api/**")
@@ -42,6 +57,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                .addFilterBefore(new ApiTokenFilter(tokens, events, entryPoint), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -256,7 +256,8 @@ class FilesApiTest extends IntegrationTest {
         var response = api().get("/api/files");
 
         assertThat(response.status()).isEqualTo(401);
-        assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
+        assertThat(response.headers().allValues("WWW-Authenticate"))
+                .containsExactly("Bearer realm=\"myamazingapp\"", "Basic realm=\"myamazingapp\"");
         assertThat(response.json().get("error").asString()).isEqualTo("Unauthorized");
     }
 

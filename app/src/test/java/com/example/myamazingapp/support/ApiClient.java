@@ -38,7 +38,12 @@ public class ApiClient {
 
     public ApiClient as(String email, String password) {
         var token = Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new ApiClient(port, "Basic " + token);
+        return withAuthorization("Basic " + token);
+    }
+
+    /** Sends {@code Authorization: <value>}, e.g. "Bearer mya_...". */
+    public ApiClient withAuthorization(String value) {
+        return new ApiClient(port, value);
     }
 
     /** Signs up a new account with a unique e-mail and returns a client signed in as it. */

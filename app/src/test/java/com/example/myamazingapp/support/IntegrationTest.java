@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,6 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * test PostgreSQL and S3Mock. All subclasses share one Spring context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(Probes.class)
 public abstract class IntegrationTest {
 
     /** Small, so the limit tests stay quick; the 1 GiB proof is scripts/big-upload.sh. */
