@@ -35,7 +35,9 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         var email = AccountService.normalizeEmail(authentication.getName());
         var password = String.valueOf(authentication.getCredentials());
         var client = clientAddress(authentication);
-        if (throttle.isLocked(email, client)) {
+        // Before bcrypt: a locked address costs one indexed read, not 100 ms of CPU.
+        var attempt = throttle.check(email, client);
+        if (attempt.locked()) {
             throw new LockedException(LOCKED_MESSAGE);
         }
         var account = accounts.findByEmail(email);
@@ -44,7 +46,9 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
             throttle.recordFailure(email, client);
             throw new BadCredentialsException("Wrong e-mail or password.");
         }
-        throttle.clear(email, client);
+        if (attempt.failedBefore()) {
+            throttle.clear(email, client);
+        }
         var principal = new CurrentAccount(account.get().id(), account.get().email());
         return UsernamePasswordAuthenticationToken.authenticated(
                 principal, null, List.of(new SimpleGrantedAuthority("ROLE_USER")));

@@ -25,19 +25,25 @@ class LoginThrottle {
         this.jdbc = jdbc;
     }
 
-    boolean isLocked(String email, String client) {
+    /**
+     * @param locked this address may not try this e-mail now
+     * @param failedBefore this address has recent failures for this e-mail, which a success should {@link #clear}
+     */
+    record Check(boolean locked, boolean failedBefore) {}
+
+    Check check(String email, String client) {
         return jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE email = :email AND client = :client) >= :maxFailures
-                            OR count(*) FILTER (WHERE client = :client) >= :maxPerClient
+                        SELECT count(*) FILTER (WHERE email = :email AND client = :client) AS mine,
+                               count(*) FILTER (WHERE client = :client) AS from_client
                         FROM login_failures
                         WHERE (email = :email OR client = :client)
                           AND failed_at > now() - make_interval(secs => :seconds)""")
                 .param("email", email)
                 .param("client", client)
-                .param("maxFailures", MAX_FAILURES)
-                .param("maxPerClient", MAX_FAILURES_PER_CLIENT)
                 .param("seconds", WINDOW.toSeconds())
-                .query(Boolean.class)
+                .query((rs, row) -> new Check(
+                        rs.getLong("mine") >= MAX_FAILURES || rs.getLong("from_client") >= MAX_FAILURES_PER_CLIENT,
+                        rs.getLong("mine") > 0))
                 .single();
     }
 
