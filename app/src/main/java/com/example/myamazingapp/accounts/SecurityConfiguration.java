@@ -27,6 +27,22 @@ class SecurityConfiguration {
     }
 
     /**
+     * CSS, JavaScript and the icon: public, and nothing else to do (no session look-up, no CSRF token, no saved
+     * request), only the default security headers.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain staticAssets(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/css/**", "/js/**", "/favicon.ico")
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.disable())
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /**
      * /api: a personal access token ({@code Authorization: Bearer}, the fast path) or HTTP Basic (e-mail and password,
      * bcrypt on every call: the slow path, kept for scripts), on every request, no session, so no cookie and hence no
      * CSRF to defend against.
@@ -69,8 +85,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/signup", "/css/**", "/js/**", "/favicon.ico", "/error")
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/signup", "/error")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
