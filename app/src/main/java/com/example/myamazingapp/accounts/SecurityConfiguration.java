@@ -11,7 +11,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -20,10 +19,15 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** bcrypt today, behind the {id} prefix so that the algorithm can change without resetting passwords. */
+    /**
+     * bcrypt today, behind the {id} prefix so that the algorithm can change without resetting passwords; run on one
+     * platform thread per core, never on the request's virtual thread ({@link PasswordHashing} says why).
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordHashing passwordEncoder() {
+        return new PasswordHashing(
+                PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**
