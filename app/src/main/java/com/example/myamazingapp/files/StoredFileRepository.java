@@ -48,7 +48,8 @@ public class StoredFileRepository {
     }
 
     public long count(long ownerId) {
-        return jdbc.sql("SELECT count(*) FROM stored_files WHERE owner_id = :ownerId")
+        // Kept by the database as files come and go (migration V9): one row, however many files.
+        return jdbc.sql("SELECT coalesce((SELECT files FROM account_file_totals WHERE account_id = :ownerId), 0)")
                 .param("ownerId", ownerId)
                 .query(Long.class)
                 .single();

@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** A signed-in user's own figures, read from the database each time the page is shown. */
+/**
+ * A signed-in user's own figures: one row the database keeps up to date as files come and go (migration V9), instead of
+ * counting and summing all of the user's files on every page view.
+ */
 @Repository
 public class UserStatistics {
 
@@ -33,13 +36,13 @@ public class UserStatistics {
 
     public Mine of(long accountId) {
         return jdbc.sql("""
-                        select count(*) as files, coalesce(sum(size_bytes), 0) as bytes, max(created_at) as last_upload
-                        from stored_files where owner_id = :accountId""")
+                        select files, bytes, last_upload from account_file_totals where account_id = :accountId""")
                 .param("accountId", accountId)
                 .query((rs, row) -> {
                     var last = rs.getObject("last_upload", OffsetDateTime.class);
                     return new Mine(rs.getLong("files"), rs.getLong("bytes"), last == null ? null : last.toInstant());
                 })
-                .single();
+                .optional()
+                .orElse(new Mine(0, 0, null));
     }
 }

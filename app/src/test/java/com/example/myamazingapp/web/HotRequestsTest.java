@@ -34,7 +34,7 @@ class HotRequestsTest extends IntegrationTest {
     private static final String TOKEN_LOOKUP = "select t.id, a.id as account_id";
     private static final String THROTTLE_CHECK = "SELECT count(*) FILTER";
     private static final String LIST = "SELECT id, owner_id, original_name";
-    private static final String COUNT = "SELECT count(*) FROM stored_files";
+    private static final String COUNT = "SELECT coalesce((SELECT files FROM account_file_totals";
 
     @Autowired
     JdbcClient jdbc;
@@ -75,7 +75,12 @@ class HotRequestsTest extends IntegrationTest {
     void aSignedInPageView() {
         assertStatements(
                 get("/files", id()),
-                List.of(SESSION_READ, "COMMIT", LIST, COUNT, "select count(*) as files, coalesce(sum(size_bytes), 0)"));
+                List.of(
+                        SESSION_READ,
+                        "COMMIT",
+                        LIST,
+                        COUNT,
+                        "select files, bytes, last_upload from account_file_totals"));
     }
 
     @Test
