@@ -154,6 +154,17 @@ class ReportJob {
         });
     }
 
+    /** Whether a run holds the report lock now, in any instance (PostgreSQL shows advisory locks in pg_locks). */
+    boolean running() {
+        return jdbc.sql("""
+                        select exists (select 1 from pg_locks where locktype = 'advisory' and objsubid = 1
+                                       and classid::bigint = :high and objid::bigint = :low)""")
+                .param("high", LOCK_KEY >>> 32)
+                .param("low", LOCK_KEY & 0xffffffffL)
+                .query(Boolean.class)
+                .single();
+    }
+
     List<Run> recentRuns(int limit) {
         return jdbc.sql("""
                         select slot, trigger, report_date, outcome, finished_at from report_runs

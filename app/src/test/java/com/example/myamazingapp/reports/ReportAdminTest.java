@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.myamazingapp.support.Browserless;
 import com.example.myamazingapp.support.IntegrationTest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,9 @@ class ReportAdminTest extends IntegrationTest {
     @Autowired
     ReportJob job;
 
+    @Autowired
+    DataSource dataSource;
+
     private ReportsTestSupport support;
 
     @BeforeEach
@@ -76,19 +81,35 @@ class ReportAdminTest extends IntegrationTest {
     }
 
     @Test
-    void anAdministratorPublishesNow() {
+    void anAdministratorPublishesNowInTheBackground() throws Exception {
         var browser = new Browserless(port);
         browser.logIn(ADMIN, PASSWORD);
         var page = browser.get("/admin/reports");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Publish today’s report now", "https://reports.example.test");
-
-        var published = browser.submit("/admin/reports", "/admin/reports/publish", Map.of());
-
-        assertThat(published.statusCode()).isEqualTo(302);
-        assertThat(published.headers().firstValue("Location").orElseThrow()).endsWith("/admin/reports");
         var today = LocalDate.now(ZoneOffset.UTC);
-        assertThat(browser.get("/admin/reports").body()).contains("The report of " + today + " is published.");
+
+        HttpResponse<String> started;
+        // Another instance's run holds the report lock: the request still answers at once, and the page says so.
+        try (var other = dataSource.getConnection();
+                var lock = other.prepareStatement("select pg_advisory_lock(?)");
+                var unlock = other.prepareStatement("select pg_advisory_unlock(?)")) {
+            lock.setLong(1, ReportJob.LOCK_KEY);
+            unlock.setLong(1, ReportJob.LOCK_KEY);
+            lock.execute();
+            try {
+                started = browser.submit("/admin/reports", "/admin/reports/publish", Map.of());
+                assertThat(browser.get("/admin/reports").body()).contains("A report run is in progress.");
+                assertThat(support.keys()).isEmpty();
+            } finally {
+                unlock.execute();
+            }
+        }
+
+        assertThat(started.statusCode()).isEqualTo(302);
+        assertThat(started.headers().firstValue("Location").orElseThrow()).endsWith("/admin/reports");
+        assertThat(pageOnceItSays(browser, "The report of " + today + " is published."))
+                .doesNotContain("A report run is in progress.");
         assertThat(support.keys())
                 .contains("reports/" + today + "/index.html", "reports/latest/index.html", "reports/index.html");
         assertThat(jdbc.sql("select trigger || ' ' || requested_by || ' ' || outcome from report_runs")
@@ -98,7 +119,19 @@ class ReportAdminTest extends IntegrationTest {
 
         // Asked again the same day: nothing changes, and the page says why.
         browser.submit("/admin/reports", "/admin/reports/publish", Map.of());
-        assertThat(browser.get("/admin/reports").body()).contains("was already published");
+        pageOnceItSays(browser, "was already published");
+    }
+
+    /** The admin page once it contains {@code text} (the run goes on in the background); fails after a minute. */
+    private static String pageOnceItSays(Browserless browser, String text) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            var body = browser.get("/admin/reports").body();
+            if (body.contains(text)) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the admin page never said: " + text);
     }
 
     @Test
