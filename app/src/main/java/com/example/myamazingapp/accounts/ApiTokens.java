@@ -26,6 +26,10 @@ class ApiTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final String LIST = """
+            select id, name, created_at, last_used_at from api_tokens
+            where account_id = :accountId order by created_at, id""";
+
     private final JdbcClient jdbc;
 
     ApiTokens(JdbcClient jdbc) {
@@ -61,9 +65,10 @@ class ApiTokens {
     }
 
     List<ApiToken> of(long accountId) {
-        return jdbc.sql("""
-                        select id, name, created_at, last_used_at from api_tokens
-                        where account_id = :accountId order by created_at, id""").param("accountId", accountId).query(ApiToken.class).list();
+        return jdbc.sql(LIST)
+                .param("accountId", accountId)
+                .query(ApiToken.class)
+                .list();
     }
 
     /** Deletes the token; false when the account has no such token (another account's id is simply not found). */

@@ -43,6 +43,12 @@ class ReportStatistics {
      */
     private static final String MEDIA_TYPE = "^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$";
 
+    /** Accounts per day of the series, and one row (day null) for all older accounts: the total is the sum. */
+    private static final String SIGN_UPS = """
+            select case when created_at >= :from then (created_at at time zone 'UTC')::date end as day,
+                   count(*) as value
+            from accounts where created_at < :cutoff group by 1""";
+
     private final JdbcClient jdbc;
 
     ReportStatistics(JdbcClient jdbc) {
@@ -55,10 +61,7 @@ class ReportStatistics {
         Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
 
         var signUps = new HashMap<LocalDate, Long>();
-        long users = perDayWithTotal("""
-                select case when created_at >= :from then (created_at at time zone 'UTC')::date end as day,
-                       count(*) as value
-                from accounts where created_at < :cutoff group by 1""", from, cutoff, (day, rs) -> signUps.put(day, rs.getLong("value")));
+        long users = perDayWithTotal(SIGN_UPS, from, cutoff, (day, rs) -> signUps.put(day, rs.getLong("value")));
         var files = files(from, cutoff);
         var active = new HashMap<LocalDate, Long>();
         jdbc.sql("""

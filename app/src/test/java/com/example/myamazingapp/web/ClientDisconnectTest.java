@@ -37,7 +37,8 @@ class ClientDisconnectTest extends IntegrationTest {
         TestS3.client().putObject(b -> b.bucket(TestS3.BUCKET).key(key), RequestBody.fromBytes(new byte[SIZE]));
         var id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into stored_files (id, owner_id, original_name, content_type, size_bytes, sha256, storage_key)
+                        insert into stored_files
+                            (id, owner_id, original_name, content_type, size_bytes, sha256, storage_key)
                         select :id, id, 'big.bin', 'application/octet-stream', :size, 'x', :key from accounts
                         where email = :email""")
                 .param("id", id)
