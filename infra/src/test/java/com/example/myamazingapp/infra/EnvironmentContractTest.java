@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The application's side is read from its sources: the {@code ${NAME…}} placeholders of
  * app/src/main/resources/application*.properties and of its Java code ({@code @Value}), its {@code System.getenv} and
- * {@code environment.getProperty} look-ups, and the variables the image's start command reads (Dockerfile).
+ * {@code environment.getProperty} look-ups, and the variables the image's start command reads (the Dockerfile's CMD and
+ * scripts/image.sh).
  */
 class EnvironmentContractTest {
 
@@ -55,6 +56,7 @@ class EnvironmentContractTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern LOOK_UP = Pattern.compile("(?:getenv|getProperty)\\(\"([A-Z][A-Z0-9_]*)\"\\)");
     private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]*)");
+    private static final Pattern SHELL_ASSIGNMENT = Pattern.compile("(?m)^\\s*(?:export\\s+)?([A-Z][A-Z0-9_]*)=");
     private static final Pattern README_ROW = Pattern.compile("^\\| `([A-Z][A-Z0-9_]*)` \\|", Pattern.MULTILINE);
 
     static Set<String> setByTheTask;
@@ -87,6 +89,19 @@ class EnvironmentContractTest {
                 .filter(line -> line.startsWith("CMD") || line.startsWith("ENTRYPOINT"))
                 .forEach(line ->
                         SHELL_VARIABLE.matcher(line).results().forEach(m -> readByTheApplication.add(m.group(1))));
+        // The image's CMD runs scripts/image.sh: what it reads from the environment without setting it itself.
+        var startScript = Files.readString(REPOSITORY.resolve("scripts/image.sh"));
+        var setByTheScript = SHELL_ASSIGNMENT
+                .matcher(startScript)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
+        SHELL_VARIABLE
+                .matcher(startScript)
+                .results()
+                .map(m -> m.group(1))
+                .filter(name -> !setByTheScript.contains(name))
+                .forEach(readByTheApplication::add);
     }
 
     @Test
