@@ -17,6 +17,7 @@ import software.amazon.awscdk.services.rds.Credentials;
 import software.amazon.awscdk.services.rds.DatabaseInsightsMode;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
+import software.amazon.awscdk.services.rds.DatabaseSecret;
 import software.amazon.awscdk.services.rds.PerformanceInsightRetention;
 import software.amazon.awscdk.services.rds.PostgresEngineVersion;
 import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
@@ -36,10 +37,14 @@ public class Database extends Construct {
 
     public static final String DATABASE_NAME = "myamazingapp";
     public static final String MASTER_USER = "myamazingapp";
+    /** The tasks' login: reads and writes the tables, owns nothing (the application creates it at start). */
+    public static final String APPLICATION_USER = "myamazingapp_app";
+
     private static final List<String> LOG_EXPORTS = List.of("postgresql", "upgrade");
 
     private final DatabaseInstance instance;
-    private final Secret passwordForTasks;
+    private final Secret ownerPassword;
+    private final DatabaseSecret applicationCredentials;
 
     public Database(Construct scope, String id, EnvironmentConfig config, Vpc vpc, SecurityGroup privateSubnetsAccess) {
         super(scope, id);
@@ -95,9 +100,14 @@ public class Database extends Construct {
             instance.getNode().addDependency(group);
         }
 
+        // Generated like the master's, whichever way the master password comes: the application never uses the owner's.
+        applicationCredentials = DatabaseSecret.Builder.create(this, "application_credentials")
+                .username(APPLICATION_USER)
+                .build();
+
         suppressNagFindings(config);
 
-        passwordForTasks = config.database().passwordParameter() == null
+        ownerPassword = config.database().passwordParameter() == null
                 ? Secret.fromSecretsManager(instance.getSecret(), "password")
                 : Secret.fromSsmParameter(StringParameter.fromSecureStringParameterAttributes(
                         this,
@@ -116,8 +126,9 @@ public class Database extends Construct {
                         .build(),
                 NagPackSuppression.builder()
                         .id("AwsSolutions-SMG4")
-                        .reason("The tasks read the master password once, at start; rotating it would break every "
-                                + "running task's new connections until a redeploy. Rotate by hand with a redeploy.")
+                        .reason(
+                                "Only Flyway uses the master password, once, at a task's start; running tasks never hold it, "
+                                        + "so a hand rotation (docs/operations.md) needs no redeploy.")
                         .build()));
         if (!config.deletionProtection()) {
             suppressions.add(NagPackSuppression.builder()
@@ -134,6 +145,13 @@ public class Database extends Construct {
                     .build());
         }
         NagSuppressions.addResourceSuppressions(instance, suppressions, true);
+        NagSuppressions.addResourceSuppressions(
+                applicationCredentials,
+                List.of(NagPackSuppression.builder()
+                        .id("AwsSolutions-SMG4")
+                        .reason("The tasks read the application role's password once, at start, and the start sets "
+                                + "the role's password from it: a rotation takes effect with a new deployment.")
+                        .build()));
     }
 
     /**
@@ -150,8 +168,17 @@ public class Database extends Construct {
         return instance;
     }
 
-    /** DATABASE_PASSWORD of the application's tasks. */
-    public Secret passwordForTasks() {
-        return passwordForTasks;
+    /** FLYWAY_PASSWORD of the application's tasks: the master user's, which owns the schema. */
+    public Secret ownerPassword() {
+        return ownerPassword;
+    }
+
+    /** DATABASE_PASSWORD of the application's tasks: the role {@value #APPLICATION_USER}'s. */
+    public Secret applicationPassword() {
+        return Secret.fromSecretsManager(applicationCredentials, "password");
+    }
+
+    public DatabaseSecret applicationCredentials() {
+        return applicationCredentials;
     }
 }

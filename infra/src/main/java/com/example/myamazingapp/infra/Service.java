@@ -6,6 +6,7 @@ import io.github.cdklabs.cdknag.RegexAppliesTo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.Duration;
@@ -114,7 +115,10 @@ public class Service extends Construct {
                                 .protocol(Protocol.TCP)
                                 .build()))
                         .environment(environment(props))
-                        .secrets(Map.of("DATABASE_PASSWORD", props.database().passwordForTasks()))
+                        // Two users: the application's role for its pool, the schema's owner for Flyway at start.
+                        .secrets(new TreeMap<>(Map.of(
+                                "DATABASE_PASSWORD", props.database().applicationPassword(),
+                                "FLYWAY_PASSWORD", props.database().ownerPassword())))
                         .logging(LogDriver.awsLogs(AwsLogDriverProps.builder()
                                 .logGroup(logGroup)
                                 .streamPrefix(CONTAINER)
@@ -283,14 +287,14 @@ public class Service extends Construct {
                                 .id("AwsSolutions-ECS2")
                                 .reason(
                                         "The environment variables are non-secret configuration (host names, bucket names, "
-                                                + "URLs, sizes); the only secret, DATABASE_PASSWORD, is an ECS secret.")
+                                                + "URLs, sizes); the secrets, DATABASE_PASSWORD and FLYWAY_PASSWORD, are ECS secrets.")
                                 .build()),
                 true);
     }
 
     /**
      * The container's environment variables, the ones the application reads (EnvironmentContractTest compares both);
-     * DATABASE_PASSWORD is a secret, the optional ones only when set.
+     * DATABASE_PASSWORD and FLYWAY_PASSWORD are secrets, the optional ones only when set.
      */
     private static Map<String, String> environment(Props props) {
         var config = props.config();
@@ -301,7 +305,8 @@ public class Service extends Construct {
         env.put("DATABASE_HOST", db.getDbInstanceEndpointAddress());
         env.put("DATABASE_PORT", db.getDbInstanceEndpointPort());
         env.put("DATABASE_NAME", Database.DATABASE_NAME);
-        env.put("DATABASE_USER", Database.MASTER_USER);
+        env.put("DATABASE_USER", Database.APPLICATION_USER);
+        env.put("FLYWAY_USER", Database.MASTER_USER);
         env.put("DATA_BUCKET", props.storage().dataBucket().getBucketName());
         env.put("REPORTS_BUCKET", props.storage().reportsBucket().getBucketName());
         env.put("REPORTS_URL", props.storage().reportsUrl());

@@ -131,4 +131,20 @@ class DatabaseTest {
                 .toString();
         assertThat(password).contains("{{resolve:secretsmanager:").contains(":SecretString:password::}}");
     }
+
+    @ParameterizedTest(
+            name =
+                    "{0}: the application's role has a generated password of its own in Secrets Manager, never in the template")
+    @ValueSource(strings = {"qa", "prod"})
+    void applicationRoleSecret(String env) {
+        application(env).resourceCountIs("AWS::SecretsManager::Secret", 2);
+        application(env)
+                .hasResourceProperties(
+                        "AWS::SecretsManager::Secret",
+                        Map.of(
+                                "GenerateSecretString",
+                                Match.objectLike(Map.of(
+                                        "SecretStringTemplate", "{\"username\":\"myamazingapp_app\"}",
+                                        "GenerateStringKey", "password"))));
+    }
 }

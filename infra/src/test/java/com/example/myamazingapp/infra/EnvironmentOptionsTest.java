@@ -91,7 +91,8 @@ class EnvironmentOptionsTest {
 
     @Test
     void theDocumentsQaDbPasswdSecureStringIsUsedByRdsAndByTheTask() {
-        template.resourceCountIs("AWS::SecretsManager::Secret", 0);
+        // The one generated secret is the application role's; the master password is the SecureString.
+        template.resourceCountIs("AWS::SecretsManager::Secret", 1);
         template.hasResourceProperties(
                 "AWS::RDS::DBInstance", Map.of("MasterUserPassword", "{{resolve:ssm-secure:qa_db_passwd}}"));
         var container = template.findResources("AWS::ECS::TaskDefinition")
@@ -99,7 +100,7 @@ class EnvironmentOptionsTest {
                 .iterator()
                 .next()
                 .toString();
-        assertThat(container).contains("Name=DATABASE_PASSWORD", "parameter/qa_db_passwd");
+        assertThat(container).contains("Name=FLYWAY_PASSWORD", "parameter/qa_db_passwd");
         var executionRole = stacks.application()
                 .resolve(stacks.application()
                         .service()
@@ -108,9 +109,7 @@ class EnvironmentOptionsTest {
                         .getRoleName());
         var policies = template.findResources(
                 "AWS::IAM::Policy", Match.objectLike(Map.of("Properties", Map.of("Roles", List.of(executionRole)))));
-        assertThat(policies.toString())
-                .contains("ssm:GetParameters", "parameter/qa_db_passwd")
-                .doesNotContain("secretsmanager:");
+        assertThat(policies.toString()).contains("ssm:GetParameters", "parameter/qa_db_passwd");
     }
 
     @Test

@@ -102,7 +102,8 @@ class ServiceTest {
     }
 
     @ParameterizedTest(
-            name = "{0}: the container gets exactly these environment variables, and DATABASE_PASSWORD as a secret")
+            name =
+                    "{0}: the container gets exactly these environment variables; the application role's and the owner's passwords as secrets")
     @ValueSource(strings = {"qa", "prod"})
     @SuppressWarnings("unchecked")
     void environmentVariables(String env) {
@@ -122,7 +123,8 @@ class ServiceTest {
                                 "DATABASE_PORT",
                                 resolve(env, s.database().instance().getDbInstanceEndpointPort())),
                         Map.entry("DATABASE_NAME", "myamazingapp"),
-                        Map.entry("DATABASE_USER", "myamazingapp"),
+                        Map.entry("DATABASE_USER", "myamazingapp_app"),
+                        Map.entry("FLYWAY_USER", "myamazingapp"),
                         Map.entry(
                                 "DATA_BUCKET",
                                 resolve(env, s.storage().dataBucket().getBucketName())),
@@ -132,10 +134,22 @@ class ServiceTest {
                         Map.entry("REPORTS_URL", resolve(env, s.storage().reportsUrl())),
                         Map.entry("AWS_REGION", Map.of("Ref", "AWS::Region")),
                         Map.entry("MAX_UPLOAD_SIZE", "100MB")));
-        var secrets = (List<Map<String, Object>>) container(env).get("Secrets");
-        assertThat(secrets).hasSize(1);
-        assertThat(secrets.getFirst()).containsEntry("Name", "DATABASE_PASSWORD");
-        assertThat(secrets.getFirst().get("ValueFrom").toString()).contains(":password::");
+        var secrets = ((List<Map<String, Object>>) container(env).get("Secrets"))
+                .stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                v -> v.get("Name").toString(), v -> v.get("ValueFrom")));
+        var database = s.database();
+        assertThat(secrets)
+                .as("the application's role for the pool, the owner (master user) for Flyway")
+                .containsOnlyKeys("DATABASE_PASSWORD", "FLYWAY_PASSWORD");
+        assertThat(secrets.get("DATABASE_PASSWORD").toString())
+                .contains(resolve(env, database.applicationCredentials().getSecretArn())
+                        .toString())
+                .contains(":password::");
+        assertThat(secrets.get("FLYWAY_PASSWORD").toString())
+                .contains(resolve(env, database.instance().getSecret().getSecretArn())
+                        .toString())
+                .contains(":password::");
     }
 
     @ParameterizedTest(name = "{0}: the container logs through awslogs to /myamazingapp/<env>/web with a retention")
