@@ -31,4 +31,16 @@ class AccountRepository {
                 .query(Account.class)
                 .optional();
     }
+
+    void updatePasswordHash(long id, String passwordHash) {
+        jdbc.sql("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+                .param("hash", passwordHash)
+                .param("id", id)
+                .update();
+    }
+
+    /** The rows that reference the account go with it (ON DELETE CASCADE): its files' rows, its activity. */
+    void delete(long id) {
+        jdbc.sql("DELETE FROM accounts WHERE id = :id").param("id", id).update();
+    }
 }

@@ -13,11 +13,19 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Our own scripts, styles and images only: no inline script or style, no other origin, no framing. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+            + "object-src 'none'";
 
     /**
      * bcrypt today, behind the {id} prefix so that the algorithm can change without resetting passwords; run on one
@@ -85,10 +93,16 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The pages: form login, CSRF on, session in PostgreSQL (Spring Session JDBC). */
+    /**
+     * The pages: form login, CSRF on, session in PostgreSQL (Spring Session JDBC), created only at sign-in: the CSRF
+     * token travels in a cookie and no request is remembered for after the login (it always lands on /files), so an
+     * anonymous visit writes no session row. Redirects are relative, so they never take a host from the request.
+     */
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        var loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+        loginPage.setFavorRelativeUris(true);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers("/login", "/signup", "/error")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -101,6 +115,10 @@ class SecurityConfiguration {
                         .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
                                 + "/login?error=" + (failure instanceof LockedException ? "locked" : "credentials"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginPage))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .build();
     }
 }

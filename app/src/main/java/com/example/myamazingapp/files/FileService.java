@@ -88,6 +88,16 @@ public class FileService {
     }
 
     /**
+     * A raw request body (the API's PUT, the page's script): streamed straight to the store when its length is known
+     * ({@code length} >= 0), else spooled as {@link #uploadUnknownLength} does.
+     */
+    public StoredFile uploadBody(long ownerId, String name, String contentType, InputStream content, long length) {
+        return length >= 0
+                ? upload(ownerId, name, contentType, content, length)
+                : uploadUnknownLength(ownerId, name, contentType, content);
+    }
+
+    /**
      * An upload of unknown length (a chunked body): spooled to a temporary file, counting against the limit as it
      * arrives, then stored with its now known length (an S3 PUT needs the length before the first byte).
      */
@@ -120,12 +130,20 @@ public class FileService {
     }
 
     public FilePage list(long ownerId, int page) {
+        return list(ownerId, page, "", FileOrder.NEWEST);
+    }
+
+    /** A page of the owner's files in {@code order}, only those whose name contains {@code search} when not blank. */
+    public FilePage list(long ownerId, int page, String search, FileOrder order) {
         int safePage = Math.max(0, page);
+        // No control characters (PostgreSQL refuses a NUL) and no longer than a name can be.
+        var text = search == null ? "" : search.replaceAll("\\p{Cntrl}", "").strip();
+        text = text.length() > FileNames.MAX_CODE_POINTS ? text.substring(0, FileNames.MAX_CODE_POINTS) : text;
         return new FilePage(
-                files.newestFirst(ownerId, (long) safePage * PAGE_SIZE, PAGE_SIZE),
+                files.page(ownerId, text, order, (long) safePage * PAGE_SIZE, PAGE_SIZE),
                 safePage,
                 PAGE_SIZE,
-                files.count(ownerId));
+                files.count(ownerId, text));
     }
 
     public StoredFile get(long ownerId, UUID id) {
@@ -149,6 +167,15 @@ public class FileService {
             store.delete(file.storageKey());
         });
         return file;
+    }
+
+    /** Every file of the owner, one after the other as {@link #delete} does (the account is being closed). */
+    public void deleteAll(long ownerId) {
+        for (var batch = files.newestFirst(ownerId, 0, PAGE_SIZE);
+                !batch.isEmpty();
+                batch = files.newestFirst(ownerId, 0, PAGE_SIZE)) {
+            batch.forEach(file -> delete(ownerId, file.id()));
+        }
     }
 
     private void deleteObject(String key) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,20 +26,23 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/files")
 class FilesApiController {
 
+    // Declared, so a client that does not accept JSON gets 406 before anything is stored, not after.
+    private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
     private final FileService files;
 
     FilesApiController(FileService files) {
         this.files = files;
     }
 
-    @GetMapping
+    @GetMapping(produces = JSON)
     Listing list(@AuthenticationPrincipal CurrentAccount me, @RequestParam(defaultValue = "0") int page) {
         var result = files.list(me.id(), page);
         return new Listing(
                 result.items().stream().map(FileView::of).toList(), result.page(), result.size(), result.total());
     }
 
-    @GetMapping("/{id}")
+    @GetMapping(path = "/{id}", produces = JSON)
     FileView get(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID id) {
         return FileView.of(files.get(me.id(), id));
     }
@@ -50,7 +54,7 @@ class FilesApiController {
     }
 
     /** A multipart form upload (field "file"), as a browser would send it. */
-    @PostMapping(consumes = "multipart/form-data")
+    @PostMapping(consumes = "multipart/form-data", produces = JSON)
     ResponseEntity<FileView> uploadForm(
             @AuthenticationPrincipal CurrentAccount me,
             @RequestParam(name = "file", required = false) MultipartFile file)
@@ -62,16 +66,13 @@ class FilesApiController {
      * A raw body: {@code PUT /api/files?name=report.pdf} with the bytes as the body. With Content-Length the body is
      * streamed straight to the store; a chunked body is counted against the limit while it is spooled to disk.
      */
-    @PutMapping
+    @PutMapping(produces = JSON)
     ResponseEntity<FileView> uploadRaw(
             @AuthenticationPrincipal CurrentAccount me, @RequestParam String name, HttpServletRequest request)
             throws IOException {
-        long length = request.getContentLengthLong();
         try (var content = request.getInputStream()) {
-            var stored = length >= 0
-                    ? files.upload(me.id(), name, request.getContentType(), content, length)
-                    : files.uploadUnknownLength(me.id(), name, request.getContentType(), content);
-            return created(stored);
+            return created(
+                    files.uploadBody(me.id(), name, request.getContentType(), content, request.getContentLengthLong()));
         }
     }
 

@@ -21,5 +21,7 @@ public record ApiError(int status, String error, String message) {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), this);
+        // Sent now: a failure after this (the rest of a broken body cannot be read) must not replace the answer.
+        response.flushBuffer();
     }
 }

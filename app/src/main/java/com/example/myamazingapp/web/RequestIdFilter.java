@@ -30,6 +30,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
     // The header is client-controlled when not set by the ALB: accept only a short, log-safe value.
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9=;:._-]{1,200}");
 
+    private final ErrorAnswer answer;
+
+    RequestIdFilter(ErrorAnswer answer) {
+        this.answer = answer;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -42,6 +48,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
+        } catch (ServletException | IOException | RuntimeException e) {
+            answer(e, request, response);
         } finally {
             // One line per request (health checks excepted: the load balancer polls them all day).
             if (!request.getRequestURI().startsWith("/actuator/health")) {
@@ -54,5 +62,17 @@ public class RequestIdFilter extends OncePerRequestFilter {
             }
             MDC.remove(MDC_KEY);
         }
+    }
+
+    /**
+     * An exception that escaped the filters (the security chain, the multipart parsing) is answered here, while the
+     * request id is still in the MDC: otherwise the container logs it without the id and answers with its own page.
+     */
+    private void answer(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            log.warn("Error after the answer had started; the connection is closed", e);
+            return;
+        }
+        answer.outsideMvc(Problem.of(e), request, response);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.myamazingapp.support.ApiClient;
 import com.example.myamazingapp.support.Browserless;
 import com.example.myamazingapp.support.IntegrationTest;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,78 @@ class AccountsTest extends IntegrationTest {
         assertThat(duplicate.status()).isEqualTo(400);
         assertThat(duplicate.json().get("message").asString()).contains("already exists");
         assertThat(badEmail.json().get("message").asString()).isEqualTo("Enter a valid e-mail address.");
-        assertThat(shortPassword.json().get("message").asString()).contains("at least 10 characters");
+        assertThat(shortPassword.json().get("message").asString()).contains("at least 12 characters");
+    }
+
+    /** NIST SP 800-63B: length and a list of common passwords; blanks and one repeated character; nothing else. */
+    @Test
+    void passwordsAreAtLeast12CharactersAndNotCommon() {
+        var elevenCharacters = api().signUp(unique(), "abcdefghijk");
+        var common = api().signUp(unique(), "1qaz2wsx3edc");
+        var commonOtherCase = api().signUp(unique(), "1QAZ2WSX3EDC");
+        var blanks = api().signUp(unique(), " ".repeat(16));
+        var repeated = api().signUp(unique(), "x".repeat(16));
+        var twelve = api().signUp(unique(), "tulip quartz");
+
+        assertThat(elevenCharacters.json().get("message").asString())
+                .isEqualTo("Choose a password of at least 12 characters.");
+        assertThat(common.status()).isEqualTo(400);
+        assertThat(common.json().get("message").asString()).isEqualTo(PasswordPolicy.COMMON_MESSAGE);
+        assertThat(commonOtherCase.json().get("message").asString()).isEqualTo(PasswordPolicy.COMMON_MESSAGE);
+        assertThat(blanks.json().get("message").asString()).contains("more than blanks or one character repeated");
+        assertThat(repeated.json().get("message").asString()).contains("more than blanks or one character repeated");
+        assertThat(twelve.status()).as(twelve.toString()).isEqualTo(201);
+        assertThat(new PasswordPolicy().listed())
+                .as("distinct listed passwords of 12+ characters, case ignored")
+                .isEqualTo(484);
+    }
+
+    @Test
+    void signUpIsLimitedPerAddressFor15Minutes() {
+        var address = "203.0.113.60";
+        for (int i = 0; i < SignUpThrottle.MAX_PER_CLIENT; i++) {
+            assertThat(api().signUpFrom(address, unique(), PASSWORD).status()).isEqualTo(201);
+        }
+
+        var refused = api().signUpFrom(address, unique(), PASSWORD);
+        var elsewhere = api().signUpFrom("203.0.113.61", unique(), PASSWORD);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().get("message").asString()).isEqualTo(SignUpThrottle.MESSAGE);
+        assertThat(elsewhere.status()).isEqualTo(201);
+
+        age("sign_up_attempts", "attempted_at", "client", address, SignUpThrottle.WINDOW.plusMinutes(1));
+        assertThat(api().signUpFrom(address, unique(), PASSWORD).status())
+                .as("after the window")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void theSignInThrottleForgetsFailuresOlderThanItsWindow() {
+        var email = unique();
+        api().signUp(email, PASSWORD);
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+            api().as(email, "wrong password " + i).get("/api/files");
+        }
+        assertThat(api().as(email, PASSWORD).get("/api/files").status()).isEqualTo(429);
+
+        age("login_failures", "failed_at", "email", email, LoginThrottle.WINDOW.minusMinutes(1));
+        assertThat(api().as(email, PASSWORD).get("/api/files").status())
+                .as("14 minutes later")
+                .isEqualTo(429);
+        age("login_failures", "failed_at", "email", email, Duration.ofMinutes(2));
+        assertThat(api().as(email, PASSWORD).get("/api/files").status())
+                .as("16 minutes later")
+                .isEqualTo(200);
+    }
+
+    /** Moves the throttle's rows for {@code key} into the past by {@code by}, as if that much time had passed. */
+    private void age(String table, String time, String column, String key, Duration by) {
+        jdbc.sql("UPDATE " + table + " SET " + time + " = " + time + " - make_interval(secs => :seconds) WHERE "
+                        + column + " = :key")
+                .param("seconds", by.toSeconds())
+                .param("key", key)
+                .update();
     }
 
     @Test
@@ -129,11 +201,13 @@ class AccountsTest extends IntegrationTest {
         var browser = new Browserless(port);
 
         var signUp = browser.submit("/signup", "/signup", Map.of("email", email, "password", PASSWORD));
-        var login = browser.logIn(email, PASSWORD);
 
-        assertThat(signUp.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/files");
-        assertThat(browser.get("/files").statusCode()).isEqualTo(200);
+        assertThat(signUp.headers().firstValue("Location").orElseThrow()).isEqualTo("/files");
+        var files = browser.get("/files");
+        assertThat(files.statusCode()).as("signed in by the sign-up").isEqualTo(200);
+        assertThat(files.body()).contains("Account created for " + email + ". You are signed in.");
+        var login = browser.logIn(email, PASSWORD);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).isEqualTo("/files");
         assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :email")
                         .param("email", email)
                         .query(Long.class)

@@ -135,6 +135,21 @@ class ReportAdminTest extends IntegrationTest {
     }
 
     @Test
+    void publishingNeedsTheFormsCsrfToken() {
+        var browser = new Browserless(port);
+        browser.logIn(ADMIN, PASSWORD);
+
+        var forged = browser.submit("/admin/reports", "/admin/reports/publish", Map.of("_csrf", "forged"));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from report_runs")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(support.keys()).isEmpty();
+    }
+
+    @Test
     void theFilesPageShowsTheUsersOwnFiguresAndLinksToTheReports() {
         var browser = new Browserless(port);
         browser.logIn(USER, PASSWORD);

@@ -71,8 +71,13 @@ public class Browserless {
         if (!matcher.find()) {
             throw new IllegalStateException("no CSRF token on /files");
         }
+        return upload(fileName, content, matcher.group(1));
+    }
+
+    /** The same with the given CSRF token. */
+    public HttpResponse<String> upload(String fileName, byte[] content, String csrfToken) {
         var boundary = "----form" + java.util.UUID.randomUUID();
-        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + matcher.group(1)
+        var head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken
                         + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                         + fileName
                         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")

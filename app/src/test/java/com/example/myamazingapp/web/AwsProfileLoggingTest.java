@@ -3,6 +3,7 @@ package com.example.myamazingapp.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.myamazingapp.support.ApiClient;
+import com.example.myamazingapp.support.Browserless;
 import com.example.myamazingapp.support.IntegrationTest;
 import com.example.myamazingapp.support.TestS3;
 import java.util.Map;
@@ -21,7 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** In the aws profile, stdout carries one JSON object per line, with the load balancer's trace id on request lines. */
+/**
+ * In the aws profile, stdout carries one JSON object per line, with the load balancer's trace id on request lines; the
+ * session cookie is Secure (the load balancer speaks HTTPS to browsers).
+ */
 // Inline properties, not only @DynamicPropertySource: the required-variable check runs before dynamic ones are added.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -76,5 +80,22 @@ class AwsProfileLoggingTest {
             assertThat(event.get("message").asString()).isNotBlank();
         });
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("GET /login -> 200"));
+    }
+
+    @Test
+    void theSessionCookieIsSecureAndHttpOnly() {
+        var email = "aws-" + java.util.UUID.randomUUID() + "@example.com";
+        new ApiClient(port).signUp(email, "correct horse battery");
+
+        var login = new Browserless(port).logIn(email, "correct horse battery");
+
+        var session = login.headers().allValues("Set-Cookie").stream()
+                .filter(cookie -> cookie.startsWith("SESSION="))
+                .findFirst();
+        assertThat(session)
+                .hasValueSatisfying(cookie -> assertThat(cookie)
+                        .contains("; Secure")
+                        .contains("; HttpOnly")
+                        .contains("SameSite=Lax"));
     }
 }

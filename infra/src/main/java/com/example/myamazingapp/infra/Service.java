@@ -312,6 +312,8 @@ public class Service extends Construct {
         env.put("REPORTS_URL", props.storage().reportsUrl());
         env.put("AWS_REGION", Aws.REGION);
         env.put("MAX_UPLOAD_SIZE", config.service().maxUploadSize());
+        // The application's own host name: links and redirects never take theirs from a request's Host header.
+        env.put("APP_HOST", config.domain().domainName());
         if (config.reports().admins() != null) {
             env.put("REPORT_ADMINS", config.reports().admins());
         }

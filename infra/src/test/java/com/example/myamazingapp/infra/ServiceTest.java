@@ -133,7 +133,10 @@ class ServiceTest {
                                 resolve(env, s.storage().reportsBucket().getBucketName())),
                         Map.entry("REPORTS_URL", resolve(env, s.storage().reportsUrl())),
                         Map.entry("AWS_REGION", Map.of("Ref", "AWS::Region")),
-                        Map.entry("MAX_UPLOAD_SIZE", "100MB")));
+                        Map.entry("MAX_UPLOAD_SIZE", "100MB"),
+                        Map.entry(
+                                "APP_HOST",
+                                env.equals("qa") ? "qa.myamazingapp.example.com" : "myamazingapp.example.com")));
         var secrets = ((List<Map<String, Object>>) container(env).get("Secrets"))
                 .stream()
                         .collect(java.util.stream.Collectors.toMap(
