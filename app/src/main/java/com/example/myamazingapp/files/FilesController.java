@@ -4,9 +4,14 @@ import com.example.myamazingapp.accounts.CurrentAccount;
 import com.example.myamazingapp.reports.ReportAdmins;
 import com.example.myamazingapp.reports.ReportLinks;
 import com.example.myamazingapp.reports.UserStatistics;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,6 +19,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -50,12 +56,22 @@ class FilesController {
     String list(
             @AuthenticationPrincipal CurrentAccount me,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(required = false) UUID uploaded,
+            @RequestParam(name = "q", defaultValue = "") String search,
+            @RequestParam(defaultValue = "newest") String sort,
+            @RequestParam(required = false) List<UUID> uploaded,
             Model model) {
-        model.addAttribute("files", files.list(me.id(), page));
-        if (uploaded != null) {
+        var order = FileOrder.of(sort);
+        model.addAttribute("files", files.list(me.id(), page, search, order));
+        model.addAttribute("search", search.strip());
+        model.addAttribute("sort", order.parameter());
+        if (uploaded != null && !uploaded.isEmpty()) {
             model.addAttribute(
-                    "message", "Uploaded " + files.get(me.id(), uploaded).originalName() + ".");
+                    "message",
+                    "Uploaded "
+                            + uploaded.stream()
+                                    .map(id -> files.get(me.id(), id).originalName())
+                                    .collect(Collectors.joining(", "))
+                            + ".");
         }
         model.addAttribute("maxUploadBytes", limits.maxBytes());
         model.addAttribute("maxUploadText", UploadLimits.readable(limits.maxBytes()));
@@ -74,6 +90,21 @@ class FilesController {
         // In the URL rather than a flash attribute: the page's XMLHttpRequest follows this redirect itself and
         // would consume a flash message before the browser shows the page.
         return "redirect:/files?uploaded=" + stored.id();
+    }
+
+    /**
+     * The page's script sends each file as the raw body ({@code PUT /files?name=...}, CSRF token in a header), so it
+     * streams to the store as the API's uploads do, with no multipart parsing and no temporary file.
+     */
+    @PutMapping(path = "/files", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<FilesApiController.FileView> uploadRaw(
+            @AuthenticationPrincipal CurrentAccount me, @RequestParam String name, HttpServletRequest request)
+            throws IOException {
+        try (var content = request.getInputStream()) {
+            var stored =
+                    files.uploadBody(me.id(), name, request.getContentType(), content, request.getContentLengthLong());
+            return ResponseEntity.status(HttpStatus.CREATED).body(FilesApiController.FileView.of(stored));
+        }
     }
 
     @GetMapping("/files/{id}/download")

@@ -1,5 +1,6 @@
 package com.example.myamazingapp.files;
 
+import com.example.myamazingapp.web.ByteSizes;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -12,4 +13,10 @@ public record StoredFile(
         long sizeBytes,
         String sha256,
         String storageKey,
-        OffsetDateTime createdAt) {}
+        OffsetDateTime createdAt) {
+
+    /** The size as the pages show it, e.g. "900 KiB". */
+    public String readableSize() {
+        return ByteSizes.readable(sizeBytes);
+    }
+}

@@ -47,6 +47,37 @@ public class StoredFileRepository {
                 .list();
     }
 
+    /**
+     * One page of the owner's files in {@code order}, optionally only those whose name contains {@code search} (any
+     * case; % and _ are taken literally). The owner's index narrows the rows, the order's index serves the sort.
+     */
+    public List<StoredFile> page(long ownerId, String search, FileOrder order, long offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM stored_files WHERE owner_id = :ownerId" + nameFilter(search)
+                        + " ORDER BY " + order.orderBy + " OFFSET :offset LIMIT :limit")
+                .param("ownerId", ownerId)
+                .param("pattern", pattern(search))
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(StoredFile.class)
+                .list();
+    }
+
+    public long count(long ownerId, String search) {
+        return jdbc.sql("SELECT count(*) FROM stored_files WHERE owner_id = :ownerId" + nameFilter(search))
+                .param("ownerId", ownerId)
+                .param("pattern", pattern(search))
+                .query(Long.class)
+                .single();
+    }
+
+    private static String nameFilter(String search) {
+        return search.isEmpty() ? "" : " AND original_name ILIKE :pattern ESCAPE '\\'";
+    }
+
+    private static String pattern(String search) {
+        return "%" + search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     public long count(long ownerId) {
         // Kept by the database as files come and go (migration V9): one row, however many files.
         return jdbc.sql("SELECT coalesce((SELECT files FROM account_file_totals WHERE account_id = :ownerId), 0)")

@@ -53,12 +53,10 @@ class BrowserTest extends IntegrationTest {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("main button[type=submit]")).click();
-        wait(ExpectedConditions.urlContains("/login"));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        // Signed in by the sign-up itself.
         wait(ExpectedConditions.urlContains("/files"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("My files");
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("Account created for " + email);
 
         // Record what the <progress> bar shows; sessionStorage survives the page reload after the upload.
         script("""
@@ -78,8 +76,8 @@ class BrowserTest extends IntegrationTest {
         var last = progress.getLast();
         assertThat(progress).as("progress bar updates").isNotEmpty();
         assertThat(((Number) last.get(1)).longValue())
-                .as("progress max: the request size")
-                .isGreaterThan(content.length);
+                .as("progress max: the file's size (sent as the raw body)")
+                .isEqualTo(content.length);
         assertThat(((Number) last.get(0)).longValue())
                 .as("progress value at the end")
                 .isEqualTo(((Number) last.get(1)).longValue());
@@ -87,7 +85,8 @@ class BrowserTest extends IntegrationTest {
 
         var row = browser.findElement(By.cssSelector("#file-list tbody tr"));
         assertThat(row.findElement(By.className("name")).getText()).isEqualTo("holiday photos ü.bin");
-        assertThat(row.getText()).contains("921,600 bytes");
+        assertThat(row.findElement(By.className("size")).getText()).isEqualTo("900 KiB");
+        assertThat(row.findElement(By.className("size")).getAttribute("title")).isEqualTo("921,600 bytes");
 
         row.findElement(By.linkText("Download")).click();
         var downloaded = downloads.resolve("holiday photos ü.bin");
@@ -95,7 +94,14 @@ class BrowserTest extends IntegrationTest {
                 .until(driver -> Files.exists(downloaded) && size(downloaded) == content.length);
         assertThat(Files.readAllBytes(downloaded)).isEqualTo(content);
 
+        // Delete asks first: cancelling keeps the file, confirming deletes it.
         browser.findElement(By.cssSelector("#file-list tbody tr button.danger")).click();
+        var question = wait(ExpectedConditions.alertIsPresent());
+        assertThat(question.getText()).isEqualTo("Delete holiday photos ü.bin? This cannot be undone.");
+        question.dismiss();
+        assertThat(browser.findElements(By.cssSelector("#file-list tbody tr"))).hasSize(1);
+        browser.findElement(By.cssSelector("#file-list tbody tr button.danger")).click();
+        wait(ExpectedConditions.alertIsPresent()).accept();
         wait(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), "Deleted holiday photos ü.bin."));
         assertThat(browser.findElements(By.cssSelector("#file-list tbody tr"))).isEmpty();
         assertThat(browser.getPageSource()).contains("No files yet.");
