@@ -137,8 +137,8 @@
     if (ids.length > 0) {
       const link = document.createElement('a');
       link.href = form.action;
-      link.textContent = ' Show my files';
-      status.append(link);
+      link.textContent = 'Show my files';
+      status.append(' ', link);
     }
   }
 

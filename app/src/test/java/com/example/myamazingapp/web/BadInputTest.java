@@ -352,7 +352,7 @@ class BadInputTest extends IntegrationTest {
 
         Answer formWithoutToken(String path, Map<String, String> fields) {
             page("GET " + path, null, "");
-            return page("POST " + path, "application/x-www-form-urlencoded", urlEncoded(fields));
+            return pageWithoutToken("POST " + path, "application/x-www-form-urlencoded", urlEncoded(fields));
         }
 
         Answer page(String requestLine, String contentType, String body) {

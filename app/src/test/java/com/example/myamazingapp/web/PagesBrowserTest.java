@@ -191,7 +191,7 @@ class PagesBrowserTest extends IntegrationTest {
         assertThat(name.getAttribute("title")).as("the full name").startsWith("Quarterly report");
         assertThat(rect(browser.findElement(By.cssSelector("header.top"))).get("height"))
                 .as("header height")
-                .isLessThan(140);
+                .isLessThan(160);
         desktop();
     }
 
