@@ -1,20 +1,16 @@
 #!/usr/bin/env bash
-# How fast the files page answers for a user with 10,000 files: starts the application as the image does (java -jar,
-# embedded PostgreSQL and local object folder in a temporary folder), seeds 10,000 rows for one user straight into
-# stored_files with psql (the list reads rows only; the objects are not needed and not written), signs in through the
-# login form, and times each page variant (newest, by name, by size, a search, the last page) 20 times with curl. The
+# How fast the files page answers for a user with 10,000 files: starts the application on its embedded defaults
+# (./mvnw spring-boot:run in a temporary folder: the embedded PostgreSQL and the local object folder), seeds 10,000
+# rows for one user straight into stored_files with psql (the list reads rows only; the objects are not needed and not
+# written), signs in through the login form, and times each page variant (newest, by name, by size, a search, the last page) 20 times with curl. The
 # reference, measured in the same run: the same page for a user with one file. Prints medians and the machine's load,
 # then stops everything it started.
 #
-#   ./mvnw -B -pl app -am package -DskipTests   # builds app/target/myamazingapp.jar
-#   scripts/files-page-10k.sh [rows, default 10000]
+#   scripts/files-page-10k.sh [rows, default 10000]     # needs curl, psql (postgresql-client) and python3
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROWS=${1:-10000}
-JAR=app/target/myamazingapp.jar
-JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-[ -f "$JAR" ] || { echo "missing $JAR: run ./mvnw -B -pl app -am package -DskipTests first" >&2; exit 2; }
 for tool in curl psql python3; do
   command -v "$tool" >/dev/null || { echo "$tool is needed (apt-get install -y curl postgresql-client python3)" >&2; exit 2; }
 done
@@ -22,10 +18,10 @@ done
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/myamazingapp-files-page.XXXXXX")
 APP_PID=""
 cleanup() {
-  if [ -n "$APP_PID" ]; then
-    kill "$APP_PID" 2>/dev/null || true
+  if [ -n "$APP_PID" ]; then # its own process group: Maven and the application it forked
+    kill -- "-$APP_PID" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$APP_PID" 2>/dev/null || true
+    kill -9 -- "-$APP_PID" 2>/dev/null || true
   fi
   rm -rf "$WORK"
 }
@@ -38,10 +34,10 @@ wait_for() { # url seconds
 }
 
 APP_PORT=$(free_port)
-JAR_ABS=$(realpath "$JAR")
-(cd "$WORK" && exec env PORT="$APP_PORT" APP_COMMIT=files-page "$JAVA" -jar "$JAR_ABS" >"$WORK/app.log" 2>&1) &
+PORT="$APP_PORT" APP_COMMIT=files-page setsid ./mvnw -B -q -pl app spring-boot:run \
+  -Dspring-boot.run.workingDirectory="$WORK" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-wait_for "http://127.0.0.1:$APP_PORT/actuator/health/readiness" 180
+wait_for "http://127.0.0.1:$APP_PORT/actuator/health/readiness" 600
 BASE="http://127.0.0.1:$APP_PORT"
 PASSWORD="correct horse battery"
 for who in many one; do

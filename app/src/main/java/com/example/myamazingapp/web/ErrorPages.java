@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Replaces Spring Boot's error controller, the last stop of every error the container handles (a filter's sendError,
- * a CSRF refusal, an exception no handler caught): the same answers as the exception handlers, never the exception's
- * own message.
+ * Replaces Spring Boot's error controller, the last stop of every error the container handles (a filter's sendError, a
+ * CSRF refusal, an exception no handler caught): the same answers as the exception handlers, never the exception's own
+ * message.
  */
 @Controller
 class ErrorPages implements ErrorController {

@@ -151,7 +151,9 @@ class PagesBrowserTest extends IntegrationTest {
                 "y".repeat(5000).getBytes(StandardCharsets.UTF_8),
                 "application/pdf");
         var anonymous = Map.of("login", "/login", "signup", "/signup");
-        var signedIn = Map.of("files", "/files", "account", "/account", "not-found", "/nope");
+        // Nobody is a report administrator in this context: /admin/reports is the 403 page.
+        var signedIn =
+                Map.of("files", "/files", "account", "/account", "not-found", "/nope", "forbidden", "/admin/reports");
 
         browser.manage().deleteAllCookies();
         for (var size : List.of("desktop", "phone")) {
@@ -275,12 +277,19 @@ class PagesBrowserTest extends IntegrationTest {
                         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
     }
 
+    /** The whole page, not only what the window shows: the window is made as tall as the page for the picture. */
     private static void screenshot(String name) {
+        var width = ((Number) script("return window.innerWidth")).intValue();
+        var height = ((Number) script("return window.innerHeight")).intValue();
+        var page = ((Number) script("return document.documentElement.scrollHeight")).intValue();
+        metrics(width, Math.min(Math.max(page, height), 4000), width == PHONE_WIDTH);
         try {
             var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } finally {
+            metrics(width, height, width == PHONE_WIDTH);
         }
     }
 
