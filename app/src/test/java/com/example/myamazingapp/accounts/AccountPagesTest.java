@@ -59,6 +59,11 @@ class AccountPagesTest extends IntegrationTest {
     void closingTheAccountRemovesEveryFileRowAndSessionAndTheReportsNoLongerCountIt() {
         var email = AccountsTest.unique();
         api().signUp(email, PASSWORD);
+        var accountId = jdbc.sql("SELECT id FROM accounts WHERE email = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single();
+        var objectsBefore = Consistency.objects();
         var user = api().as(email, PASSWORD);
         var keys = List.of(upload(user, "a.txt"), upload(user, "b.txt"));
         var browser = new Browserless(port);
@@ -85,7 +90,7 @@ class AccountPagesTest extends IntegrationTest {
                         .single())
                 .isZero();
         assertThat(keys).allSatisfy(key -> assertThat(TestS3.keys(key)).isEmpty());
-        Consistency.assertBucketAndTableAgree(jdbc);
+        Consistency.assertBucketAndTableAgree(jdbc, accountId, objectsBefore);
         assertThat(other.get("/files").statusCode()).as("every session ended").isEqualTo(302);
         assertThat(api().as(email, PASSWORD).get("/api/files").status()).isEqualTo(401);
         // The reports' figures come from these tables: the account and its files are gone from them together.
