@@ -49,8 +49,7 @@ record Problem(HttpStatusCode status, String message) {
             case TypeMismatchException mismatch ->
                 new Problem(
                         HttpStatus.BAD_REQUEST,
-                        "Invalid " + (mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "value")
-                                + ".");
+                        "Invalid " + (mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "value") + ".");
             case HttpMessageNotReadableException unreadable ->
                 new Problem(
                         HttpStatus.BAD_REQUEST,
@@ -81,8 +80,10 @@ record Problem(HttpStatusCode status, String message) {
                         response.getStatusCode(),
                         response.getBody().getDetail() != null
                                 ? response.getBody().getDetail()
-                                : ofStatus(response.getStatusCode().value(), null).message());
-            case Throwable database when isDatabaseUnavailable(database) -> {
+                                : ofStatus(response.getStatusCode().value(), null)
+                                        .message());
+            case Throwable database
+            when isDatabaseUnavailable(database) -> {
                 log.warn("Database unavailable: {}", database.toString());
                 yield new Problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
             }
