@@ -57,7 +57,7 @@ class AccountSettings {
 
     /** A wrong password here counts as a failed sign-in, so a borrowed session cannot guess it at will. */
     private void checkPassword(CurrentAccount me, String password, String client) {
-        if (throttle.isLocked(me.email(), client)) {
+        if (throttle.check(me.email(), client).locked()) {
             throw new AccountChangeException(AccountAuthenticationProvider.LOCKED_MESSAGE);
         }
         var hash = accounts.findByEmail(me.email()).map(Account::passwordHash);
