@@ -63,6 +63,9 @@ public class StoredFileRepository {
     }
 
     public long count(long ownerId, String search) {
+        if (search.isEmpty()) {
+            return count(ownerId);
+        }
         return jdbc.sql("SELECT count(*) FROM stored_files WHERE owner_id = :ownerId" + nameFilter(search))
                 .param("ownerId", ownerId)
                 .param("pattern", pattern(search))
