@@ -1,6 +1,7 @@
 """The HTTP steps of scripts/bench that need more than curl: sign-up, the page's sign-in with its CSRF token, an API
-token from the tokens page, seeding files. Standard library only. Session cookies are handled by hand: in the aws
-profile they are Secure, which a cookie jar would not send over the benchmark's plain http://127.0.0.1.
+token from the tokens page, seeding files. Standard library only. Cookies (the session and the CSRF token's) are
+handled by hand: in the aws profile they are Secure, which a cookie jar would not send over the benchmark's plain
+http://127.0.0.1.
 
     bench-client.py seed BASE USERS FILES OUT   writes OUT, shell variables for scripts/bench
 """
@@ -31,11 +32,17 @@ class Http:
             connection.close()
 
 
-def session_cookie(headers):
+def with_cookies(cookie, headers):
+    """The Cookie header after a response: `cookie` updated by its Set-Cookie headers (an empty value removes one)."""
+    jar = dict(part.split("=", 1) for part in (cookie or "").split("; ") if "=" in part)
     for name, value in headers:
-        if name.lower() == "set-cookie" and value.startswith("SESSION="):
-            return value.split(";", 1)[0]
-    return None
+        if name.lower() == "set-cookie":
+            key, _, rest = value.split(";", 1)[0].partition("=")
+            if rest:
+                jar[key] = rest
+            else:
+                jar.pop(key, None)
+    return "; ".join(f"{key}={value}" for key, value in jar.items())
 
 
 def expect(status, wanted, what, body=b""):
@@ -56,10 +63,10 @@ def csrf_of(page):
 
 
 def sign_in(web, email):
-    """The browser's way: GET /login for the session and CSRF token, POST the form; returns 'SESSION=...'."""
+    """The browser's way: GET /login for the CSRF token (and its cookie), POST the form; returns the Cookie header."""
     status, headers, page = web.call("GET", "/login")
     expect(status, (200,), "GET /login", page)
-    cookie, csrf = session_cookie(headers), csrf_of(page)
+    cookie, csrf = with_cookies("", headers), csrf_of(page)
     form = urllib.parse.urlencode({"email": email, "password": PASSWORD, "_csrf": csrf or ""}).encode()
     request_headers = {"Content-Type": "application/x-www-form-urlencoded"}
     if cookie:
@@ -68,14 +75,15 @@ def sign_in(web, email):
     location = dict((k.lower(), v) for k, v in headers).get("location", "")
     if status != 302 or "error" in location:
         raise SystemExit(f"bench-client: sign-in of {email} answered {status} {location} {answer[:200]!r}")
-    return session_cookie(headers) or cookie
+    return with_cookies(cookie, headers)
 
 
 def api_token(web, cookie):
     """A personal access token from the tokens page, or None where the application has no such page yet."""
-    status, _, page = web.call("GET", "/tokens", headers={"Cookie": cookie})
+    status, headers, page = web.call("GET", "/tokens", headers={"Cookie": cookie})
     if status != 200:
         return None
+    cookie = with_cookies(cookie, headers)
     form = urllib.parse.urlencode({"name": "benchmark", "_csrf": csrf_of(page) or ""}).encode()
     status, _, page = web.call(
         "POST", "/tokens", form, {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
@@ -95,15 +103,16 @@ def upload(web, authorization, name, content):
 
 
 def page_attributes(web, cookie):
-    """From the files page: the stylesheet's path (fingerprinted or not) and the CSRF header and token."""
-    status, _, page = web.call("GET", "/files", headers={"Cookie": cookie})
+    """From the files page: the stylesheet's path (fingerprinted or not), the CSRF header and token, the cookies."""
+    status, headers, page = web.call("GET", "/files", headers={"Cookie": cookie})
     expect(status, (200,), "GET /files signed in", page)
     css = re.search(rb'<link[^>]+href="([^"]+\.css[^"]*)"', page)
     header = re.search(rb'data-csrf-header="([^"]+)"', page)
     token = re.search(rb'data-csrf-token="([^"]+)"', page)
     return (css.group(1).decode() if css else "/css/app.css",
             header.group(1).decode() if header else "X-CSRF-TOKEN",
-            token.group(1).decode() if token else "")
+            token.group(1).decode() if token else "",
+            with_cookies(cookie, headers))
 
 
 def seed(base, users, files, out):
@@ -118,7 +127,7 @@ def seed(base, users, files, out):
     for i in range(files):
         upload(web, authorization, f"note-{i:03d}.txt", f"file {i} of the benchmark\n".encode())
     download_id = upload(web, authorization, "ten-kib.bin", bytes(range(256)) * 40)
-    css, csrf_header, csrf_token = page_attributes(web, cookies[0])
+    css, csrf_header, csrf_token, cookies[0] = page_attributes(web, cookies[0])
     values = {
         "SEED_EMAIL": emails[0],
         "SEED_PASSWORD": PASSWORD,
