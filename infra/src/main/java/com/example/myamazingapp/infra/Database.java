@@ -76,6 +76,10 @@ public class Database extends Construct {
                 .maxAllocatedStorage(config.database().maxStorageGiB())
                 .databaseName(DATABASE_NAME)
                 .credentials(credentials(config))
+                // RDS keeps the master password in a secret it rotates itself (every 7 days by default); only the
+                // start of a task reads it (Flyway and the application role's upkeep), so rotation never reaches a
+                // running task. A configured SecureString (the document's qa_db_passwd) stays the operator's to change.
+                .manageMasterUserPassword(managedMasterPassword(config) ? Boolean.TRUE : null)
                 .backupRetention(Duration.days(config.database().backupDays()))
                 .deleteAutomatedBackups(false)
                 .deletionProtection(config.deletionProtection())
@@ -123,12 +127,6 @@ public class Database extends Construct {
                         .id("AwsSolutions-RDS11")
                         .reason("PostgreSQL keeps its standard port 5432 (the tasks' DATABASE_PORT): only the "
                                 + "application tasks' security group can reach it, so a different port hides nothing.")
-                        .build(),
-                NagPackSuppression.builder()
-                        .id("AwsSolutions-SMG4")
-                        .reason(
-                                "Only Flyway uses the master password, once, at a task's start; running tasks never hold it, "
-                                        + "so a hand rotation (docs/operations.md) needs no redeploy.")
                         .build()));
         if (!config.deletionProtection()) {
             suppressions.add(NagPackSuppression.builder()
@@ -149,26 +147,36 @@ public class Database extends Construct {
                 applicationCredentials,
                 List.of(NagPackSuppression.builder()
                         .id("AwsSolutions-SMG4")
-                        .reason("The tasks read the application role's password once, at start, and the start sets "
-                                + "the role's password from it: a rotation takes effect with a new deployment.")
+                        .reason("Not rotated on a schedule: each task's start sets the role's password from this "
+                                + "secret, and running tasks open new connections with the value they started with, so a "
+                                + "rotation under them would fail their requests until replaced. Generated, never outside "
+                                + "AWS; changed on demand with a deployment (docs/operations.md).")
                         .build()));
     }
 
     /**
-     * The master password never enters a template: a generated secret, or a SecureString resolved by CloudFormation.
+     * The master password never enters a template: RDS generates and manages it (its secret holds {@code username} and
+     * {@code password}), or CloudFormation resolves the configured SecureString.
      */
     private static Credentials credentials(EnvironmentConfig config) {
-        return config.database().passwordParameter() == null
-                ? Credentials.fromGeneratedSecret(MASTER_USER)
+        return managedMasterPassword(config)
+                ? Credentials.fromUsername(MASTER_USER)
                 : Credentials.fromPassword(
                         MASTER_USER, SecretValue.ssmSecure(config.database().passwordParameter()));
+    }
+
+    private static boolean managedMasterPassword(EnvironmentConfig config) {
+        return config.database().passwordParameter() == null;
     }
 
     public DatabaseInstance instance() {
         return instance;
     }
 
-    /** FLYWAY_PASSWORD of the application's tasks: the master user's, which owns the schema. */
+    /**
+     * FLYWAY_PASSWORD of the application's tasks: the master user's, which owns the schema; the {@code password} of the
+     * secret RDS manages (host and port come from the instance's endpoint, the user is {@value #MASTER_USER}).
+     */
     public Secret ownerPassword() {
         return ownerPassword;
     }

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
+import software.amazon.awscdk.CfnElement;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awscdk.assertions.Match;
 
 /** The document's "RDS DB Instance Details". */
+@SuppressWarnings("unchecked")
 class DatabaseTest {
 
     @ParameterizedTest(
@@ -110,26 +113,61 @@ class DatabaseTest {
     }
 
     @ParameterizedTest(
-            name = "{0}: the master password is generated into Secrets Manager and never appears in the template")
+            name =
+                    "{0}: RDS manages and rotates the master password in a secret of its own; no password, no master secret and no rotation function in the template")
     @ValueSource(strings = {"qa", "prod"})
-    void passwordNotInTemplate(String env) {
+    void masterPasswordManagedByRds(String env) {
         application(env)
                 .hasResourceProperties(
+                        "AWS::RDS::DBInstance",
+                        Map.of(
+                                "ManageMasterUserPassword", true,
+                                "MasterUsername", Database.MASTER_USER,
+                                "MasterUserPassword", Match.absent()));
+        application(env)
+                .resourcePropertiesCountIs(
                         "AWS::SecretsManager::Secret",
                         Map.of(
                                 "GenerateSecretString",
-                                Match.objectLike(Map.of(
-                                        "SecretStringTemplate", "{\"username\":\"myamazingapp\"}",
-                                        "GenerateStringKey", "password"))));
-        var instance = application(env)
-                .findResources("AWS::RDS::DBInstance")
-                .values()
-                .iterator()
-                .next();
-        var password = ((Map<?, ?>) ((Map<?, ?>) instance).get("Properties"))
-                .get("MasterUserPassword")
-                .toString();
-        assertThat(password).contains("{{resolve:secretsmanager:").contains(":SecretString:password::}}");
+                                Match.objectLike(Map.of("SecretStringTemplate", "{\"username\":\"myamazingapp\"}"))),
+                        0);
+        application(env).resourceCountIs("AWS::SecretsManager::RotationSchedule", 0);
+        application(env).resourceCountIs("AWS::Serverless::Application", 0);
+    }
+
+    @ParameterizedTest(
+            name =
+                    "{0}: a task started after a rotation gets what it needs: FLYWAY_USER is the master user, FLYWAY_PASSWORD the managed secret's password key, the host and port the instance's endpoint")
+    @ValueSource(strings = {"qa", "prod"})
+    void tasksReadTheManagedSecret(String env) {
+        var instanceId = Synthesized.stack(env)
+                .getLogicalId((CfnElement) Synthesized.stack(env)
+                        .database()
+                        .instance()
+                        .getNode()
+                        .getDefaultChild());
+        var container = ServiceTest.container(env);
+        var environment = ((List<Map<String, Object>>) container.get("Environment"))
+                .stream().collect(Collectors.toMap(v -> v.get("Name").toString(), v -> v.get("Value")));
+        assertThat(environment)
+                .containsEntry("FLYWAY_USER", Database.MASTER_USER)
+                .containsEntry("DATABASE_HOST", Map.of("Fn::GetAtt", List.of(instanceId, "Endpoint.Address")))
+                .containsEntry("DATABASE_PORT", Map.of("Fn::GetAtt", List.of(instanceId, "Endpoint.Port")));
+        var flyway = ((List<Map<String, Object>>) container.get("Secrets"))
+                .stream()
+                        .filter(v -> v.get("Name").equals("FLYWAY_PASSWORD"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("ValueFrom");
+        assertThat(flyway)
+                .as("the password key of the secret RDS manages, read at the task's start")
+                .isEqualTo(Map.of(
+                        "Fn::Join",
+                        List.of(
+                                "",
+                                List.of(
+                                        Map.of("Fn::GetAtt", List.of(instanceId, "MasterUserSecret.SecretArn")),
+                                        ":password::"))));
     }
 
     @ParameterizedTest(
@@ -137,7 +175,7 @@ class DatabaseTest {
                     "{0}: the application's role has a generated password of its own in Secrets Manager, never in the template")
     @ValueSource(strings = {"qa", "prod"})
     void applicationRoleSecret(String env) {
-        application(env).resourceCountIs("AWS::SecretsManager::Secret", 2);
+        application(env).resourceCountIs("AWS::SecretsManager::Secret", 1);
         application(env)
                 .hasResourceProperties(
                         "AWS::SecretsManager::Secret",

@@ -94,7 +94,12 @@ class EnvironmentOptionsTest {
         // The one generated secret is the application role's; the master password is the SecureString.
         template.resourceCountIs("AWS::SecretsManager::Secret", 1);
         template.hasResourceProperties(
-                "AWS::RDS::DBInstance", Map.of("MasterUserPassword", "{{resolve:ssm-secure:qa_db_passwd}}"));
+                "AWS::RDS::DBInstance",
+                Map.of(
+                        "MasterUserPassword",
+                        "{{resolve:ssm-secure:qa_db_passwd}}",
+                        "ManageMasterUserPassword",
+                        Match.absent()));
         var container = template.findResources("AWS::ECS::TaskDefinition")
                 .values()
                 .iterator()
