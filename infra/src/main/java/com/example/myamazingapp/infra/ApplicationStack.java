@@ -16,8 +16,8 @@ import software.constructs.Construct;
 /**
  * Everything of one environment that runs and keeps the application's data, one construct per section of the document:
  * storage (the buckets), network (VPC1), database (RDS_DB_instance1), load balancer (ALB1), service (ECS), and the
- * archive of the application's logs, and the environment's cost budget. Storage comes first because the VPC's flow logs
- * go to the logging bucket.
+ * archive of the application's logs, and the environment's cost budget, which alerts the ops topic. Storage comes first
+ * because the VPC's flow logs go to the logging bucket.
  */
 public class ApplicationStack extends EnvironmentStack {
 
@@ -51,19 +51,29 @@ public class ApplicationStack extends EnvironmentStack {
                         config.logs().retentionDays(),
                         config.logs().archiveDays()));
         operations(config, logArchive);
-        var prod = config.deletionProtection();
-        if (prod) {
+        var firewall = config.firewall();
+        if (firewall.enabled()) {
             new WebFirewall(
                     this,
                     "firewall",
                     new WebFirewall.Props(
-                            config.name(), false, 100, loadBalancer.loadBalancer(), storage.loggingBucket()));
+                            config.name(),
+                            firewall.countOnly(),
+                            firewall.signInLimit(),
+                            loadBalancer.loadBalancer(),
+                            storage.loggingBucket()));
         }
         new Backups(
                 this,
                 "backups",
-                new Backups.Props(config.name(), prod ? 35 : 7, null, prod, database.instance(), storage.dataBucket()));
-        new CostBudget(this, "cost_budget", config);
+                new Backups.Props(
+                        config.name(),
+                        config.backup().retentionDays(),
+                        config.backup().copyRegion(),
+                        config.deletionProtection(),
+                        database.instance(),
+                        storage.dataBucket()));
+        new CostBudget(this, "cost_budget", config, ops);
     }
 
     /** Who is told when it breaks (ops topic, alarms) and the page that shows it (dashboard). */
@@ -83,6 +93,8 @@ public class ApplicationStack extends EnvironmentStack {
                         loadBalancer.loadBalancer(),
                         targetGroups,
                         service.service(),
+                        config.service().desiredCount(),
+                        service.imageIsBootstrap(),
                         database.instance(),
                         logArchive.deliveryStream().getRef(),
                         service.logGroup()));
@@ -108,6 +120,7 @@ public class ApplicationStack extends EnvironmentStack {
                         loadBalancer.loadBalancer(),
                         targetGroups,
                         service.service(),
+                        config.service().desiredCount(),
                         database.instance(),
                         storage.dataBucket(),
                         service.logGroup()));

@@ -19,16 +19,18 @@ import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.rds.DatabaseInstance;
 import software.amazon.awscdk.services.s3.IBucket;
 import software.constructs.Construct;
 
 /**
  * AWS Backup of what cannot be rebuilt: the database and the data bucket, daily at 03:00 UTC (after the 02:00 report
- * run), into the environment's vault (KMS-encrypted), kept {@code retentionDays}; optionally copied to a vault of the
- * same name in a second region. RDS's own automated backups (point in time, dbBackupDays) stay: these are the longer,
- * separately kept copies. Restore steps: docs/operations.md, "Restoring from a backup".
+ * run), into the environment's vault, kept {@code retentionDays}; optionally copied to a vault of the same name in a
+ * second region. The vault encrypts with AWS Backup's AWS managed key: a snapshot of the database keeps the database's
+ * own key whatever the vault's, the data bucket itself is encrypted with S3's keys, and nothing here needs what only a
+ * customer managed key gives (a key policy of our own, copies to another account), which would cost 1 USD a month.
+ * RDS's own automated backups (point in time, dbBackupDays) stay: these are the longer, separately kept copies. Restore
+ * steps: docs/operations.md, "Restoring from a backup".
  */
 public class Backups extends Construct {
 
@@ -56,14 +58,8 @@ public class Backups extends Construct {
         super(scope, id);
         var name = vaultName(props.environmentName());
         var removal = props.retain() ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-        var key = Key.Builder.create(this, "key")
-                .description("myamazingapp " + props.environmentName() + " backup vault")
-                .enableKeyRotation(true)
-                .removalPolicy(removal)
-                .build();
         vault = BackupVault.Builder.create(this, "vault")
                 .backupVaultName(name)
-                .encryptionKey(key)
                 .removalPolicy(removal)
                 .build();
         var copies = new ArrayList<BackupPlanCopyActionProps>();
@@ -78,7 +74,7 @@ public class Backups extends Construct {
                     .build());
         }
         plan = BackupPlan.Builder.create(this, "plan")
-                .backupPlanName(name)
+                .backupPlanName("myamazingapp-" + props.environmentName())
                 .backupVault(vault)
                 .backupPlanRules(List.of(new BackupPlanRule(BackupPlanRuleProps.builder()
                         .ruleName("daily")
@@ -117,8 +113,12 @@ public class Backups extends Construct {
                 true);
     }
 
+    /**
+     * Not the environment's bare name: a vault's key cannot change in place, and the first vault of that name had a
+     * customer managed key (docs/operations.md, "Backups and restoring").
+     */
     public static String vaultName(String environmentName) {
-        return "myamazingapp-" + environmentName;
+        return "myamazingapp-" + environmentName + "-backups";
     }
 
     public BackupVault vault() {

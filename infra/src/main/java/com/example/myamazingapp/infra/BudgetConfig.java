@@ -4,11 +4,13 @@ import java.util.List;
 
 /**
  * The AWS Budgets budget of an environment: a monthly cost budget over the resources tagged with the environment's
- * name, alerting at 80 % of actual and 100 % of forecast spend. Keys in infra/cdk.json: monthlyBudgetUsd, budgetEmails.
+ * name, alerting the environment's ops topic (and these addresses) at 80 % of actual and 100 % of forecast spend. Keys
+ * in infra/cdk.json: monthlyBudgetUsd, budgetEmails.
  *
  * @param monthlyBudgetUsd the monthly amount in USD: scripts/cost-report's figure for the environment plus a margin
  *     (docs/cost.md)
- * @param emails who the alerts are e-mailed to (a JSON array; with -c a comma-separated string); at least one
+ * @param emails who the alerts are also e-mailed to, besides the ops topic's subscribers (a JSON array; with -c a
+ *     comma-separated string); may be empty, at most 10 (AWS Budgets' limit per alert)
  */
 public record BudgetConfig(int monthlyBudgetUsd, List<String> emails) {
 
@@ -27,9 +29,9 @@ public record BudgetConfig(int monthlyBudgetUsd, List<String> emails) {
     void validate(Problems problems) {
         problems.check(monthlyBudgetUsd >= 1, "monthlyBudgetUsd must be at least 1 (was " + monthlyBudgetUsd + ")");
         problems.check(
-                !emails.isEmpty()
+                emails.size() <= 10
                         && emails.stream()
                                 .allMatch(e -> ContextReader.EMAIL.matcher(e).matches()),
-                "budgetEmails must name at least one e-mail address (was " + emails + ")");
+                "budgetEmails must be e-mail addresses, at most 10 (was " + emails + ")");
     }
 }

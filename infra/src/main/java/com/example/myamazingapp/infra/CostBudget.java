@@ -1,5 +1,7 @@
 package com.example.myamazingapp.infra;
 
+import com.example.myamazingapp.infra.ops.OpsTopic;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.services.budgets.CfnBudget;
 import software.amazon.awscdk.services.budgets.CfnBudget.BudgetDataProperty;
@@ -11,23 +13,30 @@ import software.constructs.Construct;
 
 /**
  * The environment's monthly AWS Budgets budget: the cost of the resources tagged {@code environment=<name>} (the tag
- * every resource of the environment carries; activate it once as a cost allocation tag, docs/deploy.md), alerting at 80
- * % of the amount actually spent and at 100 % of the forecast. Budgets without actions cost nothing.
+ * every resource of the environment carries; activate it once as a cost allocation tag, docs/deploy.md), alerting the
+ * environment's ops topic, and the configured e-mail addresses if any, at 80 % of the amount actually spent and at 100
+ * % of the forecast. Budgets without actions cost nothing.
  */
 public class CostBudget extends Construct {
 
     static final double ACTUAL_PERCENT = 80;
     static final double FORECAST_PERCENT = 100;
 
-    public CostBudget(Construct scope, String id, EnvironmentConfig config) {
+    public CostBudget(Construct scope, String id, EnvironmentConfig config, OpsTopic ops) {
         super(scope, id);
-        var subscribers = config.budget().emails().stream()
-                .map(email -> (Object) SubscriberProperty.builder()
+        ops.allowBudgets();
+        var subscribers = new ArrayList<Object>();
+        subscribers.add(SubscriberProperty.builder()
+                .subscriptionType("SNS")
+                .address(ops.topic().getTopicArn())
+                .build());
+        config.budget()
+                .emails()
+                .forEach(email -> subscribers.add(SubscriberProperty.builder()
                         .subscriptionType("EMAIL")
                         .address(email)
-                        .build())
-                .toList();
-        CfnBudget.Builder.create(this, "budget")
+                        .build()));
+        var budget = CfnBudget.Builder.create(this, "budget")
                 .budget(BudgetDataProperty.builder()
                         .budgetName("myamazingapp-" + config.name())
                         .budgetType("COST")
@@ -42,6 +51,8 @@ public class CostBudget extends Construct {
                         notification("ACTUAL", ACTUAL_PERCENT, subscribers),
                         notification("FORECASTED", FORECAST_PERCENT, subscribers)))
                 .build();
+        // AWS Budgets checks that it may publish when the budget is created: the topic's and key's policies first.
+        budget.getNode().addDependency(ops);
     }
 
     private static NotificationWithSubscribersProperty notification(

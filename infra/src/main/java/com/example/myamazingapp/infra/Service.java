@@ -65,6 +65,7 @@ public class Service extends Construct {
     private final FargateTaskDefinition taskDefinition;
     private final FargateService service;
     private final LogGroup logGroup;
+    private final CfnCondition imageIsBootstrap;
 
     public Service(Construct scope, String id, Props props) {
         super(scope, id);
@@ -83,8 +84,9 @@ public class Service extends Construct {
                     List.of(NagPackSuppression.builder()
                             .id("AwsSolutions-ECS4")
                             .reason("Container Insights is configured off for " + config.name() + " (about 10 USD a "
-                                    + "month, docs/cost.md): the service's CPU and memory and the target group's "
-                                    + "health are still free CloudWatch metrics.")
+                                    + "month, docs/cost.md): the service's CPU and memory, its running tasks (the "
+                                    + "CPU metric's sample count) and the target group's health are free CloudWatch "
+                                    + "metrics, and the alarms and the dashboard read those.")
                             .build()),
                     true);
         }
@@ -141,6 +143,7 @@ public class Service extends Construct {
         var bootstrap = CfnCondition.Builder.create(this, "ImageIsBootstrap")
                 .expression(Fn.conditionEquals(props.imageTag(), Registry.BOOTSTRAP_TAG))
                 .build();
+        imageIsBootstrap = bootstrap;
         var desired = Token.asNumber(
                 Fn.conditionIf(bootstrap.getLogicalId(), 0, config.service().desiredCount()));
         var desiredUntilShipped = Token.asNumber(Fn.conditionIf(bootstrap.getLogicalId(), 0, Aws.NO_VALUE));
@@ -321,6 +324,11 @@ public class Service extends Construct {
             env.put("REPORT_SCHEDULE", config.reports().schedule());
         }
         return env;
+    }
+
+    /** True while the image tag is still 'bootstrap': the service then runs no task on purpose (0 is its minimum). */
+    public CfnCondition imageIsBootstrap() {
+        return imageIsBootstrap;
     }
 
     public FargateTaskDefinition taskDefinition() {

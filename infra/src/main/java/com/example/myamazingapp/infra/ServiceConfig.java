@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
  * @param maxUploadSize MAX_UPLOAD_SIZE of the application, e.g. 100MB
  * @param fargateSpot run the tasks on Fargate Spot (about 70 % cheaper; a task may be stopped with two minutes' notice
  *     and Spot capacity may be missing for a while: for qa, never for prod)
- * @param containerInsights the cluster's Container Insights (per-task metrics and the running-task count; about 10 USD
- *     a month per environment in custom metrics)
+ * @param containerInsights the cluster's Container Insights (per-task and per-container metrics; about 10 USD a month
+ *     per environment in custom metrics). Off by default: the alarms and the dashboard read only ECS's free service
+ *     metrics (the running tasks are the CPU metric's sample count); switch it on to investigate single tasks
  */
 public record ServiceConfig(
         int cpu,

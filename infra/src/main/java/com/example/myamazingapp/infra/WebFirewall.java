@@ -28,10 +28,8 @@ import software.amazon.awscdk.services.wafv2.CfnWebACL.NotStatementProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.OrStatementProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.OverrideActionProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.RateBasedStatementProperty;
-import software.amazon.awscdk.services.wafv2.CfnWebACL.RuleActionOverrideProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.RuleActionProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.RuleProperty;
-import software.amazon.awscdk.services.wafv2.CfnWebACL.SizeConstraintStatementProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.StatementProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.TextTransformationProperty;
 import software.amazon.awscdk.services.wafv2.CfnWebACL.VisibilityConfigProperty;
@@ -39,18 +37,17 @@ import software.amazon.awscdk.services.wafv2.CfnWebACLAssociation;
 import software.constructs.Construct;
 
 /**
- * AWS WAF in front of ALB1: AWS's managed rule groups (IP reputation, known bad inputs, the common rule set), a
- * per-address rate limit on sign-in and sign-up, and a body-size limit for everything but uploads (their size is the
- * application's MAX_UPLOAD_SIZE; the common rule set's own 8 KB body rule only counts, and it does not look into upload
- * bodies, whose file content may be anything). In count-only mode every rule only counts, for a first rollout. The logs
- * go to the logging bucket under {@value #LOG_PREFIX} through a Firehose stream: WAF writes only to destinations whose
- * name starts with aws-waf-logs-, which the environment's logging bucket does not.
+ * AWS WAF in front of ALB1: AWS's managed rule groups (IP reputation, known bad inputs, the common rule set) and a
+ * per-address rate limit on sign-in and sign-up: four rules, each billed monthly. The common rule set looks at every
+ * request but uploads (PUT or POST of a file, whose content may be anything and whose size is the application's
+ * MAX_UPLOAD_SIZE), so its 8 KB body-size rule blocks larger bodies everywhere else. In count-only mode every rule only
+ * counts, for a first rollout. The logs go to the logging bucket under {@value #LOG_PREFIX} through a Firehose stream:
+ * WAF writes only to destinations whose name starts with aws-waf-logs-, which the environment's logging bucket does
+ * not.
  */
 public class WebFirewall extends Construct {
 
     public static final String LOG_PREFIX = "waf/";
-    /** AWS WAF inspects the first 8 KB of a body behind an ALB: a form or JSON body is far below. */
-    public static final long MAX_BODY_BYTES = 8 * 1024;
 
     /**
      * @param environmentName qa or prod
@@ -72,15 +69,11 @@ public class WebFirewall extends Construct {
         super(scope, id);
         var name = "myamazingapp-" + props.environmentName();
         var rules = new ArrayList<RuleProperty>();
-        rules.add(managed("AWSManagedRulesAmazonIpReputationList", 0, props, null, List.of()));
-        rules.add(managed("AWSManagedRulesKnownBadInputsRuleSet", 1, props, null, List.of()));
-        rules.add(managed(
-                "AWSManagedRulesCommonRuleSet",
-                2,
-                props,
-                not(uploads()),
-                // Our own body-size rule below decides, with uploads left out.
-                List.of("SizeRestrictions_BODY")));
+        rules.add(managed("AWSManagedRulesAmazonIpReputationList", 0, props, null));
+        rules.add(managed("AWSManagedRulesKnownBadInputsRuleSet", 1, props, null));
+        // Its SizeRestrictions_BODY blocks bodies over 8 KB; the scope-down leaves uploads (MAX_UPLOAD_SIZE, checked
+        // by the application) to the application, so that rule is the body-size limit, without a rule of its own.
+        rules.add(managed("AWSManagedRulesCommonRuleSet", 2, props, not(uploads())));
         rules.add(rule(
                 "sign-in-rate",
                 3,
@@ -98,24 +91,6 @@ public class WebFirewall extends Construct {
                                                 path("/api/accounts", "EXACTLY"))))
                                 .build())
                         .build()));
-        rules.add(rule(
-                "body-size",
-                4,
-                props,
-                and(
-                        StatementProperty.builder()
-                                .sizeConstraintStatement(SizeConstraintStatementProperty.builder()
-                                        .fieldToMatch(FieldToMatchProperty.builder()
-                                                .body(CfnWebACL.BodyProperty.builder()
-                                                        .oversizeHandling("MATCH")
-                                                        .build())
-                                                .build())
-                                        .comparisonOperator("GT")
-                                        .size(MAX_BODY_BYTES)
-                                        .textTransformations(List.of(none()))
-                                        .build())
-                                .build(),
-                        not(uploads()))));
 
         webAcl = CfnWebACL.Builder.create(this, "web_acl")
                 .name(name)
@@ -204,20 +179,9 @@ public class WebFirewall extends Construct {
                 .build();
     }
 
-    private static RuleProperty managed(
-            String group, int priority, Props props, StatementProperty scopeDown, List<String> countedRules) {
-        var statement = ManagedRuleGroupStatementProperty.builder()
-                .vendorName("AWS")
-                .name(group)
-                .ruleActionOverrides(countedRules.stream()
-                        .map(rule -> RuleActionOverrideProperty.builder()
-                                .name(rule)
-                                .actionToUse(RuleActionProperty.builder()
-                                        .count(CfnWebACL.CountActionProperty.builder()
-                                                .build())
-                                        .build())
-                                .build())
-                        .toList());
+    private static RuleProperty managed(String group, int priority, Props props, StatementProperty scopeDown) {
+        var statement =
+                ManagedRuleGroupStatementProperty.builder().vendorName("AWS").name(group);
         if (scopeDown != null) {
             statement.scopeDownStatement(scopeDown);
         }

@@ -70,7 +70,6 @@ class AlarmsTest {
         "prod, elb-5xx-rate, HTTPCode_ELB_5XX_Count, GreaterThanThreshold, 5, 2, notBreaching",
         "prod, target-p99, TargetResponseTime, GreaterThanThreshold, 2, 2, notBreaching",
         "prod, unhealthy-targets, UnHealthyHostCount, GreaterThanThreshold, 0, 5, notBreaching",
-        "prod, tasks-below-desired, RunningTaskCount, GreaterThanThreshold, 0, 3, missing",
         "prod, service-cpu, CPUUtilization, GreaterThanThreshold, 85, 3, missing",
         "prod, service-memory, MemoryUtilization, GreaterThanThreshold, 85, 3, missing",
         "prod, db-cpu, CPUUtilization, GreaterThanThreshold, 80, 3, missing",
@@ -101,6 +100,46 @@ class AlarmsTest {
         assertThat(alarms.values().iterator().next().toString())
                 .contains("MetricName=" + metric)
                 .contains("docs/operations.md#" + name);
+    }
+
+    @ParameterizedTest(
+            name =
+                    "{0}: alarm tasks-below-minimum: ECS's free CPUUtilization sample count per minute (the running tasks) below {1} for 15 minutes; no data is no task, breaching unless the image is still 'bootstrap'")
+    @CsvSource({"qa, 1", "prod, 2"})
+    void tasksBelowMinimum(String env, int minimum) {
+        var alarms = application(env)
+                .findResources(
+                        "AWS::CloudWatch::Alarm",
+                        Match.objectLike(Map.of(
+                                "Properties",
+                                Match.objectLike(Map.ofEntries(
+                                        Map.entry("AlarmName", "myamazingapp-" + env + "-tasks-below-minimum"),
+                                        Map.entry("Namespace", "AWS/ECS"),
+                                        Map.entry("MetricName", "CPUUtilization"),
+                                        Map.entry("Statistic", "SampleCount"),
+                                        Map.entry("Period", 60),
+                                        Map.entry("ComparisonOperator", "LessThanThreshold"),
+                                        Map.entry("Threshold", minimum),
+                                        Map.entry("EvaluationPeriods", 15),
+                                        Map.entry("DatapointsToAlarm", 15),
+                                        Map.entry("AlarmActions", List.of(topic(env))),
+                                        Map.entry("OKActions", List.of(topic(env))))))));
+        assertThat(alarms).hasSize(1);
+        var properties = (Map<?, ?>) ((Map<?, ?>) alarms.values().iterator().next()).get("Properties");
+        var bootstrap = resolve(env, stack(env).service().imageIsBootstrap().getLogicalId());
+        assertThat(properties.get("TreatMissingData"))
+                .isEqualTo(Map.of("Fn::If", List.of(bootstrap, "notBreaching", "breaching")));
+        assertThat(properties.get("Dimensions").toString())
+                .contains("ClusterName", "ServiceName")
+                .doesNotContain("ContainerInsights");
+    }
+
+    @ParameterizedTest(name = "{0}: no alarm and no dashboard widget reads Container Insights, which is off by default")
+    @ValueSource(strings = {"qa", "prod"})
+    void nothingReadsContainerInsights(String env) {
+        var t = application(env);
+        assertThat(t.findResources("AWS::CloudWatch::Alarm").toString()).doesNotContain("ContainerInsights");
+        assertThat(t.findResources("AWS::CloudWatch::Dashboard").toString()).doesNotContain("ContainerInsights");
     }
 
     @ParameterizedTest(
@@ -158,7 +197,7 @@ class AlarmsTest {
         assertThat(composite).hasSize(1);
         var rule = composite.values().iterator().next().toString();
         for (var name :
-                List.of("target-5xx-rate", "elb-5xx-rate", "target-p99", "unhealthy-targets", "tasks-below-desired")) {
+                List.of("target-5xx-rate", "elb-5xx-rate", "target-p99", "unhealthy-targets", "tasks-below-minimum")) {
             assertThat(rule).contains("ALARM(\"", name.replace("-", ""), ") OR ");
         }
     }

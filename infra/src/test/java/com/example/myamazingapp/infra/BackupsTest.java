@@ -15,13 +15,22 @@ import software.amazon.awscdk.assertions.Match;
 /** AWS Backup: the database and the data bucket, daily, into an encrypted vault. */
 class BackupsTest {
 
-    @ParameterizedTest(name = "{0}: a daily 03:00 UTC backup into vault myamazingapp-{0}, kept {1} days")
+    @ParameterizedTest(
+            name =
+                    "{0}: a daily 03:00 UTC backup into vault myamazingapp-{0}-backups (AWS Backup's AWS managed key), kept {1} days")
     @CsvSource({"qa, 7", "prod, 35"})
     void dailyPlan(String env, int days) {
         application(env)
                 .hasResourceProperties(
                         "AWS::Backup::BackupVault",
-                        Map.of("BackupVaultName", "myamazingapp-" + env, "EncryptionKeyArn", Match.anyValue()));
+                        Map.of(
+                                "BackupVaultName",
+                                "myamazingapp-" + env + "-backups",
+                                "EncryptionKeyArn",
+                                Match.absent()));
+        application(env)
+                .resourcePropertiesCountIs(
+                        "AWS::KMS::Key", Map.of("Description", Match.stringLikeRegexp(".*backup.*")), 0);
         application(env)
                 .hasResourceProperties(
                         "AWS::Backup::BackupPlan",

@@ -27,7 +27,8 @@ class DashboardTest {
                 .contains("\"type\":\"alarm\"")
                 .contains("RequestCount", "HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count")
                 .contains("TargetResponseTime", "\"stat\":\"p50\"", "\"stat\":\"p99\"")
-                .contains("CPUUtilization", "MemoryUtilization", "RunningTaskCount", "HealthyHostCount")
+                .contains("CPUUtilization", "MemoryUtilization", "HealthyHostCount")
+                .contains("\"stat\":\"SampleCount\"", "running tasks", "autoscaling minimum")
                 .contains("DatabaseConnections", "FreeStorageSpace", "FreeableMemory", "ReadLatency")
                 .contains("Uploads", "BucketSizeBytes");
     }

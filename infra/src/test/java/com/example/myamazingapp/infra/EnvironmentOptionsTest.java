@@ -12,7 +12,8 @@ import software.amazon.awscdk.assertions.Template;
 
 /**
  * The optional settings, in one synthesized environment that uses them all: an existing certificate, a hosted zone, the
- * document's qa_db_passwd SecureString, an account and a region, report settings.
+ * document's qa_db_passwd SecureString, an account and a region, report settings; prod with Container Insights on, WAF
+ * counting only and a longer backup retention.
  */
 class EnvironmentOptionsTest {
 
@@ -43,6 +44,10 @@ class EnvironmentOptionsTest {
                 Map.entry("environments.qa.logTransitionDays", 45),
                 Map.entry("environments.qa.logArchiveDays", 120),
                 Map.entry("environments.qa.reportSchedule", "0 0 4 * * *"),
+                Map.entry("environments.prod.containerInsights", true),
+                Map.entry("environments.prod.wafCountOnly", true),
+                Map.entry("environments.prod.wafSignInLimit", 50),
+                Map.entry("environments.prod.backupRetentionDays", 60),
                 Map.entry("environments.prod.hostedZoneId", "Z0123456789ABCDEFGHIJ"),
                 Map.entry("environments.prod.hostedZoneName", "myamazingapp.example.com")));
         stacks = EnvironmentStacks.create(app, EnvironmentConfig.fromContext(app.getNode(), "qa"));
@@ -55,6 +60,27 @@ class EnvironmentOptionsTest {
             assertThat(Annotations.fromStack(stack).findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*")))
                     .isEmpty();
         }
+    }
+
+    @Test
+    void containerInsightsIsASwitch() {
+        zoneOnly.hasResourceProperties(
+                "AWS::ECS::Cluster",
+                Map.of("ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "enabled"))));
+    }
+
+    @Test
+    void wafAndBackupsFollowTheirSettings() {
+        var acl = zoneOnly.findResources("AWS::WAFv2::WebACL").toString();
+        assertThat(acl).contains("OverrideAction={Count={}}", "Action={Count={}}", "Limit=50");
+        assertThat(acl).doesNotContain("Block=", "None={}");
+        zoneOnly.hasResourceProperties(
+                "AWS::Backup::BackupPlan",
+                Map.of(
+                        "BackupPlan",
+                        Match.objectLike(Map.of(
+                                "BackupPlanRule",
+                                List.of(Match.objectLike(Map.of("Lifecycle", Map.of("DeleteAfterDays", 60))))))));
     }
 
     @Test

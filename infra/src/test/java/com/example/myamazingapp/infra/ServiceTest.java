@@ -35,19 +35,14 @@ class ServiceTest {
     }
 
     @ParameterizedTest(
-            name = "{0}: the ECS Fargate cluster has Container Insights on in prod, off in qa (a cost switch)")
+            name =
+                    "{0}: the ECS Fargate cluster has Container Insights off (a cost switch): alarms and dashboard read the free service metrics")
     @ValueSource(strings = {"qa", "prod"})
     void cluster(String env) {
         application(env)
                 .hasResourceProperties(
                         "AWS::ECS::Cluster",
-                        Map.of(
-                                "ClusterSettings",
-                                List.of(Map.of(
-                                        "Name",
-                                        "containerInsights",
-                                        "Value",
-                                        env.equals("prod") ? "enabled" : "disabled"))));
+                        Map.of("ClusterSettings", List.of(Map.of("Name", "containerInsights", "Value", "disabled"))));
     }
 
     @ParameterizedTest(name = "{0}: the tasks run on Graviton (ARM64); qa on Fargate Spot, prod on Fargate")

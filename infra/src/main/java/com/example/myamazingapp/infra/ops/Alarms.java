@@ -3,10 +3,13 @@ package com.example.myamazingapp.infra.ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.AlarmRule;
 import software.amazon.awscdk.services.cloudwatch.AlarmState;
+import software.amazon.awscdk.services.cloudwatch.CfnAlarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.CompositeAlarm;
 import software.amazon.awscdk.services.cloudwatch.IAlarmRule;
@@ -32,8 +35,8 @@ import software.constructs.Construct;
  * The environment's alarms, each sending ALARM and OK to the ops topic, and the composite "the environment is
  * unhealthy" over the ones users feel. Missing data is decided per kind: traffic metrics (load balancer, Firehose, the
  * report failures) have no data when nothing happens, which is healthy (not breaching); resource metrics (ECS, RDS) are
- * always reported, so a gap keeps the last state rather than raising or clearing an alarm. The runbook of each alarm is
- * in docs/operations.md under its name.
+ * always reported, so a gap keeps the last state rather than raising or clearing an alarm, except for the running
+ * tasks, whose gap means that no task runs. The runbook of each alarm is in docs/operations.md under its name.
  */
 public class Alarms extends Construct {
 
@@ -49,6 +52,8 @@ public class Alarms extends Construct {
      * @param loadBalancer ALB1
      * @param targetGroups the service's target groups (two with blue/green)
      * @param service the ECS service
+     * @param minimumTasks the service's autoscaling minimum (desiredCount)
+     * @param noTaskExpected the condition under which the service runs no task on purpose (no image shipped yet)
      * @param database RDS_DB_instance1
      * @param logDeliveryStreamName the Firehose stream that archives the application's logs
      * @param applicationLogs the application's log group (the report job's failures are counted there)
@@ -60,6 +65,8 @@ public class Alarms extends Construct {
             ApplicationLoadBalancer loadBalancer,
             List<ApplicationTargetGroup> targetGroups,
             FargateService service,
+            int minimumTasks,
+            CfnCondition noTaskExpected,
             DatabaseInstance database,
             String logDeliveryStreamName,
             ILogGroup applicationLogs) {}
@@ -108,20 +115,18 @@ public class Alarms extends Construct {
                 0,
                 5,
                 TreatMissingData.NOT_BREACHING);
-        var tasksMissing = alarm(
-                "tasks-below-desired",
-                "Running tasks below the desired count for 15 minutes (Container Insights)",
-                MathExpression.Builder.create()
-                        .expression("desired - running")
-                        .usingMetrics(Map.of(
-                                "desired", containerInsights("DesiredTaskCount"),
-                                "running", containerInsights("RunningTaskCount")))
-                        .label("desired - running")
-                        .period(FIVE_MINUTES)
-                        .build(),
-                0,
-                3,
-                TreatMissingData.MISSING);
+        var tasksMissing = alarmBelow(
+                "tasks-below-minimum",
+                "Running tasks of the service (samples a minute of its CPU metric), 15 minutes in a row,",
+                runningTasks(),
+                props.minimumTasks(),
+                15,
+                TreatMissingData.BREACHING);
+        // No task at all means no data point: breaching, except while the image is still 'bootstrap' (0 tasks on
+        // purpose, until the pipeline's first release).
+        ((CfnAlarm) tasksMissing.getNode().getDefaultChild())
+                .setTreatMissingData(Fn.conditionIf(props.noTaskExpected().getLogicalId(), "notBreaching", "breaching")
+                        .toString());
         alarm(
                 "service-cpu",
                 "The service's average CPU, percent",
@@ -309,16 +314,20 @@ public class Alarms extends Construct {
                 .build();
     }
 
-    private Metric containerInsights(String metricName) {
-        return Metric.Builder.create()
-                .namespace("ECS/ContainerInsights")
-                .metricName(metricName)
-                .dimensionsMap(Map.of(
-                        "ClusterName", props.service().getCluster().getClusterName(),
-                        "ServiceName", props.service().getServiceName()))
-                .statistic("Minimum")
-                .period(FIVE_MINUTES)
-                .build();
+    /**
+     * The service's running tasks, free: each RUNNING task gives ECS's service CPU metric one sample a minute, so its
+     * SampleCount over one minute is the number of running tasks (the ECS developer guide, "Service RUNNING task
+     * count"). Container Insights' RunningTaskCount says the same for about 10 USD a month.
+     */
+    public static Metric runningTasks(FargateService service) {
+        return service.metricCpuUtilization(MetricOptions.builder()
+                .statistic("SampleCount")
+                .period(Duration.minutes(1))
+                .build());
+    }
+
+    private IMetric runningTasks() {
+        return runningTasks(props.service());
     }
 
     private static MetricOptions sum() {

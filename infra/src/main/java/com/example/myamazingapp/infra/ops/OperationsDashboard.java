@@ -9,6 +9,7 @@ import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidget;
 import software.amazon.awscdk.services.cloudwatch.AlarmStatusWidgetSortBy;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.Metric;
@@ -41,6 +42,7 @@ public class OperationsDashboard extends Construct {
      * @param loadBalancer ALB1
      * @param targetGroups the service's target groups
      * @param service the ECS service
+     * @param minimumTasks the service's autoscaling minimum, drawn as a line under the running tasks
      * @param database RDS_DB_instance1
      * @param dataBucket where the uploads are stored
      * @param applicationLogs the application's log group (its request lines count the uploads)
@@ -51,6 +53,7 @@ public class OperationsDashboard extends Construct {
             ApplicationLoadBalancer loadBalancer,
             List<ApplicationTargetGroup> targetGroups,
             FargateService service,
+            int minimumTasks,
             DatabaseInstance database,
             IBucket dataBucket,
             ILogGroup applicationLogs) {}
@@ -104,11 +107,19 @@ public class OperationsDashboard extends Construct {
                         List.of(
                                 service.metricCpuUtilization(stat("Average")),
                                 service.metricMemoryUtilization(stat("Average")))),
-                graph(
-                        "Tasks",
-                        List.of(
-                                containerInsights(service, "RunningTaskCount"),
-                                containerInsights(service, "DesiredTaskCount"))),
+                GraphWidget.Builder.create()
+                        .title("Running tasks")
+                        .left(List.of(Alarms.runningTasks(service)
+                                .with(MetricOptions.builder()
+                                        .label("running tasks")
+                                        .build())))
+                        .leftAnnotations(List.of(HorizontalAnnotation.builder()
+                                .value(props.minimumTasks())
+                                .label("autoscaling minimum")
+                                .build()))
+                        .width(8)
+                        .height(6)
+                        .build(),
                 graph("Targets (healthy, unhealthy)", hosts));
         dashboard.addWidgets(
                 graph(
@@ -161,18 +172,6 @@ public class OperationsDashboard extends Construct {
                 .dimensionsMap(Map.of("BucketName", bucket.getBucketName(), "StorageType", storageType))
                 .statistic("Average")
                 .period(Duration.days(1))
-                .build();
-    }
-
-    private static Metric containerInsights(FargateService service, String metricName) {
-        return Metric.Builder.create()
-                .namespace("ECS/ContainerInsights")
-                .metricName(metricName)
-                .dimensionsMap(Map.of(
-                        "ClusterName", service.getCluster().getClusterName(),
-                        "ServiceName", service.getServiceName()))
-                .statistic("Average")
-                .period(MINUTE)
                 .build();
     }
 
