@@ -55,6 +55,7 @@ public final class CostEstimator {
         estimator.security();
         estimator.registries();
         estimator.delivery();
+        estimator.functions();
         estimator.budgetsAndBackups();
         return new CostReport(report, prices.region(), prices.read(), List.copyOf(estimator.lines));
     }
@@ -393,12 +394,27 @@ public final class CostEstimator {
             }
         }
         var streams = resources.ofType("AWS::KinesisFirehose::DeliveryStream");
-        if (!streams.isEmpty()) {
-            var gb = a("appLogGB").multiply(n(streams.size()));
+        var wafStreams = streams.stream()
+                .filter(s -> s.get("DeliveryStreamName").asText().startsWith("aws-waf-logs-"))
+                .toList();
+        var logStreams = streams.stream().filter(s -> !wafStreams.contains(s)).toList();
+        if (!logStreams.isEmpty()) {
+            var gb = a("appLogGB").multiply(n(logStreams.size()));
             usage("Firehose ingestion (application logs to S3)", gb, "GB", "firehose.directPut.gb");
-            if (streams.stream().anyMatch(s -> s.properties().toString().contains("\"Decompression\""))) {
+            if (logStreams.stream().anyMatch(s -> s.properties().toString().contains("\"Decompression\""))) {
                 usage("Firehose decompression of CloudWatch Logs records", gb, "GB", "firehose.decompression.gb");
             }
+        }
+        if (!wafStreams.isEmpty()) {
+            // WAF puts one record per request, and Firehose bills each record rounded up to 5 KB.
+            usage(
+                    "Firehose ingestion (WAF logs, one record per request)",
+                    a("requestsMillions")
+                            .multiply(a("wafLogRecordKB"))
+                            .multiply(n(wafStreams.size()))
+                            .stripTrailingZeros(),
+                    "GB",
+                    "firehose.directPut.gb");
         }
         var flowLogsToS3 = resources.ofType("AWS::EC2::FlowLog").stream()
                 .filter(f -> "s3".equals(f.get("LogDestinationType").asText()))
@@ -552,9 +568,17 @@ public final class CostEstimator {
                     "10,000 requests",
                     "kms.10kRequests");
         }
-        var secrets = resources.count("AWS::SecretsManager::Secret");
+        // RDS creates and rotates the master user's secret itself when the instance manages its password.
+        var byRds = (int) resources.ofType("AWS::RDS::DBInstance").stream()
+                .filter(db -> Resources.isTrue(db.get("ManageMasterUserPassword")))
+                .count();
+        var secrets = resources.count("AWS::SecretsManager::Secret") + byRds;
         if (secrets > 0) {
-            fixed("Secrets Manager secrets", n(secrets), "secret-month", "secretsmanager.secret.month");
+            fixed(
+                    "Secrets Manager secrets" + (byRds > 0 ? " (" + byRds + " of them RDS's master secret)" : ""),
+                    n(secrets),
+                    "secret-month",
+                    "secretsmanager.secret.month");
             usage(
                     "Secrets Manager API calls",
                     a("secretsApiCalls").divide(TEN_THOUSAND),
@@ -652,6 +676,34 @@ public final class CostEstimator {
         }
     }
 
+    /** Custom resources and hooks: each function runs a few times a month (deploys), for cents. */
+    private void functions() {
+        var functions = resources.ofType("AWS::Lambda::Function");
+        if (functions.isEmpty()) {
+            return;
+        }
+        var invocations = a("lambdaInvocationsPerFunction");
+        usage(
+                "Lambda requests (" + functions.size() + " functions)",
+                invocations.multiply(n(functions.size())).divide(MILLION),
+                "million requests",
+                "lambda.requests.million");
+        var gbSeconds = new LinkedHashMap<String, BigDecimal>();
+        for (var function : functions) {
+            var architecture = function.get("Architectures").path(0).asText("x86_64");
+            var gb = Resources.number(function.get("MemorySize"))
+                    .orElse(BigDecimal.valueOf(128))
+                    .divide(MIB_PER_GIB, 6, RoundingMode.HALF_UP);
+            gbSeconds.merge(
+                    architecture, gb.multiply(invocations).multiply(a("lambdaSecondsPerInvocation")), BigDecimal::add);
+        }
+        gbSeconds.forEach((architecture, quantity) -> usage(
+                "Lambda compute (" + architecture + ")",
+                quantity.stripTrailingZeros(),
+                "GB-second",
+                "lambda." + architecture + ".gbSecond"));
+    }
+
     private void budgetsAndBackups() {
         var days = hours.divide(BigDecimal.valueOf(24), 4, RoundingMode.HALF_UP);
         var budgets = resources.count("AWS::Budgets::Budget");
@@ -673,14 +725,42 @@ public final class CostEstimator {
                     "budget-day",
                     "budgets.actionBudget.day");
         }
+        var keep = 0;
         for (var plan : resources.ofType("AWS::Backup::BackupPlan")) {
-            var keep = 0;
             for (var rule : plan.get("BackupPlan").path("BackupPlanRule")) {
                 keep = Math.max(
                         keep, rule.path("Lifecycle").path("DeleteAfterDays").asInt(35));
             }
+        }
+        if (keep == 0) {
+            return;
+        }
+        var selected = new StringBuilder();
+        resources
+                .ofType("AWS::Backup::BackupSelection")
+                .forEach(s -> selected.append(s.get("BackupSelection").path("Resources")));
+        var databases = resources.ofType("AWS::RDS::DBInstance").stream()
+                .filter(db -> selected.isEmpty() || selected.indexOf("\"" + db.id() + "\"") >= 0)
+                .count();
+        if (databases > 0) {
+            // The first snapshot is the whole database, each later one what changed since.
             var gb = a("databaseGB").add(a("databaseDailyChangeGB").multiply(n(Math.max(keep - 1, 0))));
-            usage("AWS Backup storage (daily snapshots kept " + keep + " days)", gb, "GB-month", "backup.rds.gbMonth");
+            usage(
+                    "AWS Backup storage (daily snapshots kept " + keep + " days)",
+                    gb.multiply(n((int) databases)),
+                    "GB-month",
+                    "backup.rds.gbMonth");
+        }
+        var buckets = resources.ofType("AWS::S3::Bucket").stream()
+                .filter(b -> selected.indexOf("\"" + b.id() + "\"") >= 0)
+                .toList();
+        if (!buckets.isEmpty()) {
+            // Incremental after the first: about the bucket's size, its kept versions included.
+            usage(
+                    "AWS Backup storage of S3 (" + buckets.size() + " buckets, kept " + keep + " days)",
+                    buckets.stream().map(b -> a("s3GB." + bucketRole(b.id()))).reduce(BigDecimal.ZERO, BigDecimal::add),
+                    "GB-month",
+                    "backup.s3.gbMonth");
         }
     }
 

@@ -103,6 +103,48 @@ class CostEstimatorTest {
         assertThat(report.linesGrownSince(report.json())).isEmpty();
     }
 
+    /**
+     * What a template pays for beside its main resources: AWS Backup of what the selection names (a database's
+     * snapshots, a bucket's copies), the master secret RDS keeps itself, a Lambda function, WAF's log records.
+     */
+    @Test
+    void backupsSecretsFunctionsAndWafLogsArePricedFromWhatTheTemplateSelects() throws Exception {
+        JsonNode template = new ObjectMapper().readTree("""
+                {"Resources": {
+                  "Db": {"Type": "AWS::RDS::DBInstance", "Properties": {"Engine": "postgres",
+                    "DBInstanceClass": "db.t4g.micro", "AllocatedStorage": "20", "StorageType": "gp3",
+                    "BackupRetentionPeriod": 1, "ManageMasterUserPassword": true}},
+                  "DataBucket": {"Type": "AWS::S3::Bucket", "Properties": {}},
+                  "Plan": {"Type": "AWS::Backup::BackupPlan", "Properties": {"BackupPlan": {"BackupPlanRule": [
+                    {"RuleName": "daily", "Lifecycle": {"DeleteAfterDays": 10}}]}}},
+                  "Selection": {"Type": "AWS::Backup::BackupSelection", "Properties": {"BackupSelection": {
+                    "Resources": [{"Fn::GetAtt": ["DataBucket", "Arn"]}, {"Ref": "Db"}]}}},
+                  "Hook": {"Type": "AWS::Lambda::Function", "Properties": {"MemorySize": 256}},
+                  "WafLogs": {"Type": "AWS::KinesisFirehose::DeliveryStream",
+                    "Properties": {"DeliveryStreamName": "aws-waf-logs-fixture"}}}}
+                """);
+        var report = CostEstimator.estimate(
+                "qa",
+                List.of(template),
+                Prices.load(Prices.file(FIXTURES, "fixture-1")),
+                Assumptions.load(FIXTURES.resolve("assumptions-fixture.json")));
+
+        var actual = new LinkedHashMap<String, String>();
+        report.lines().forEach(line -> actual.put(line.item(), line.monthly().toPlainString()));
+        assertThat(actual)
+                .containsEntry("Secrets Manager secrets (1 of them RDS's master secret)", "0.40")
+                // 1 million requests, each record billed as 5 KB: 5 GB x 0.03
+                .containsEntry("Firehose ingestion (WAF logs, one record per request)", "0.15")
+                .doesNotContainKey("Firehose ingestion (application logs to S3)")
+                // 1,000 invocations: 0.001 million x 100; 0.25 GB x 1,000 x 100 s = 25,000 GB-s x 0.00002
+                .containsEntry("Lambda requests (1 functions)", "0.10")
+                .containsEntry("Lambda compute (x86_64)", "0.50")
+                // 30 GB, then 9 days x 1 GB changed: 39 GB x 0.1
+                .containsEntry("AWS Backup storage (daily snapshots kept 10 days)", "3.90")
+                // the data bucket's 20 GB x 0.05
+                .containsEntry("AWS Backup storage of S3 (1 buckets, kept 10 days)", "1.00");
+    }
+
     @Test
     void aPriceTheTemplatesNeedButTheFileLacksIsNamed() throws Exception {
         JsonNode template = new ObjectMapper()
