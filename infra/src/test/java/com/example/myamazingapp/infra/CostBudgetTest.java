@@ -34,7 +34,7 @@ class CostBudgetTest {
                     "{0}: a monthly cost budget over the environment's tag, alerting the ops topic and ops@ at 80 % actual and 100 % forecast")
     @ValueSource(strings = {"qa", "prod"})
     void budget(String env) {
-        var amount = env.equals("prod") ? 215 : 65;
+        var amount = env.equals("prod") ? 205 : 65;
         var subscribers = List.of(
                 Map.of(
                         "SubscriptionType",
