@@ -122,12 +122,11 @@ public class Database extends Construct {
     }
 
     private void suppressNagFindings(EnvironmentConfig config) {
-        var suppressions = new ArrayList<>(List.of(
-                NagPackSuppression.builder()
-                        .id("AwsSolutions-RDS11")
-                        .reason("PostgreSQL keeps its standard port 5432 (the tasks' DATABASE_PORT): only the "
-                                + "application tasks' security group can reach it, so a different port hides nothing.")
-                        .build()));
+        var suppressions = new ArrayList<>(List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-RDS11")
+                .reason("PostgreSQL keeps its standard port 5432 (the tasks' DATABASE_PORT): only the "
+                        + "application tasks' security group can reach it, so a different port hides nothing.")
+                .build()));
         if (!config.deletionProtection()) {
             suppressions.add(NagPackSuppression.builder()
                     .id("AwsSolutions-RDS10")

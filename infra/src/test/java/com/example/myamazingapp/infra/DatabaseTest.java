@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import software.amazon.awscdk.CfnElement;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.assertions.Match;
 
 /** The document's "RDS DB Instance Details". */
@@ -121,9 +121,12 @@ class DatabaseTest {
                 .hasResourceProperties(
                         "AWS::RDS::DBInstance",
                         Map.of(
-                                "ManageMasterUserPassword", true,
-                                "MasterUsername", Database.MASTER_USER,
-                                "MasterUserPassword", Match.absent()));
+                                "ManageMasterUserPassword",
+                                true,
+                                "MasterUsername",
+                                Database.MASTER_USER,
+                                "MasterUserPassword",
+                                Match.absent()));
         application(env)
                 .resourcePropertiesCountIs(
                         "AWS::SecretsManager::Secret",
@@ -140,12 +143,8 @@ class DatabaseTest {
                     "{0}: a task started after a rotation gets what it needs: FLYWAY_USER is the master user, FLYWAY_PASSWORD the managed secret's password key, the host and port the instance's endpoint")
     @ValueSource(strings = {"qa", "prod"})
     void tasksReadTheManagedSecret(String env) {
-        var instanceId = Synthesized.stack(env)
-                .getLogicalId((CfnElement) Synthesized.stack(env)
-                        .database()
-                        .instance()
-                        .getNode()
-                        .getDefaultChild());
+        var instanceId = Synthesized.stack(env).getLogicalId((CfnElement)
+                Synthesized.stack(env).database().instance().getNode().getDefaultChild());
         var container = ServiceTest.container(env);
         var environment = ((List<Map<String, Object>>) container.get("Environment"))
                 .stream().collect(Collectors.toMap(v -> v.get("Name").toString(), v -> v.get("Value")));
