@@ -29,6 +29,23 @@ class CostBudgetTest {
                         Map.of("Fn::Join", List.of("", List.of("arn:", partition, ":budgets::", account, ":*")))));
     }
 
+    /** The policy statement that lets AWS Budgets of this account, and no other, do {@code action}. */
+    static Map<String, Object> budgetsMay(String env, Object action, Object resource) {
+        return Map.of(
+                "Sid",
+                "BudgetsPublish",
+                "Effect",
+                "Allow",
+                "Principal",
+                Map.of("Service", "budgets.amazonaws.com"),
+                "Action",
+                action,
+                "Resource",
+                resource,
+                "Condition",
+                thisAccountsBudgets(env));
+    }
+
     @ParameterizedTest(
             name =
                     "{0}: a monthly cost budget over the environment's tag, alerting the ops topic and ops@ at 80 % actual and 100 % forecast")
@@ -93,21 +110,12 @@ class CostBudgetTest {
                                 "PolicyDocument",
                                 Match.objectLike(Map.of(
                                         "Statement",
-                                        Match.arrayWith(List.of(Map.of(
-                                                "Sid",
-                                                "BudgetsPublish",
-                                                "Effect",
-                                                "Allow",
-                                                "Principal",
-                                                Map.of("Service", "budgets.amazonaws.com"),
-                                                "Action",
+                                        Match.arrayWith(List.of(budgetsMay(
+                                                env,
                                                 "sns:Publish",
-                                                "Resource",
                                                 resolve(
                                                         env,
-                                                        stack(env).ops().topic().getTopicArn()),
-                                                "Condition",
-                                                thisAccountsBudgets(env))))))));
+                                                        stack(env).ops().topic().getTopicArn()))))))));
     }
 
     @ParameterizedTest(name = "{0}: the ops topic's key lets AWS Budgets of this account only encrypt for the topic")
@@ -122,19 +130,8 @@ class CostBudgetTest {
                                 "KeyPolicy",
                                 Match.objectLike(Map.of(
                                         "Statement",
-                                        Match.arrayWith(List.of(Map.of(
-                                                "Sid",
-                                                "BudgetsPublish",
-                                                "Effect",
-                                                "Allow",
-                                                "Principal",
-                                                Map.of("Service", "budgets.amazonaws.com"),
-                                                "Action",
-                                                List.of("kms:Decrypt", "kms:GenerateDataKey*"),
-                                                "Resource",
-                                                "*",
-                                                "Condition",
-                                                thisAccountsBudgets(env))))))));
+                                        Match.arrayWith(List.of(budgetsMay(
+                                                env, List.of("kms:Decrypt", "kms:GenerateDataKey*"), "*")))))));
     }
 
     @ParameterizedTest(name = "{0}: the budget is created after the topic's and the key's policies allow it to publish")
