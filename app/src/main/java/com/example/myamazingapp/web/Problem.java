@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -96,10 +97,17 @@ record Problem(HttpStatusCode status, String message) {
 
     /**
      * Whether {@code e} comes from not reaching PostgreSQL: no connection from the pool in time (Hikari), a refused or
-     * broken connection (SQL state class 08), or the server shutting down (57P01-57P03); not a bad query.
+     * broken connection (SQL state class 08), or the server shutting down (57P01-57P03); not a bad query. A connection
+     * cut in the middle of a transaction also fails its rollback (Hikari has closed it): the exception that says why is
+     * then the rollback's hidden one.
      */
     static boolean isDatabaseUnavailable(Throwable e) {
         for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException failed
+                    && failed.getApplicationException() != null
+                    && isDatabaseUnavailable(failed.getApplicationException())) {
+                return true;
+            }
             if (cause instanceof CannotGetJdbcConnectionException
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientConnectionException
