@@ -11,7 +11,8 @@
 # the request log and the results stay in target/rehearsal/.
 #
 # Settings (environment): REHEARSAL_RATE (requests per second, default 5), REHEARSAL_DB_OUTAGE (s, 60),
-# REHEARSAL_S3_OUTAGE (s, 30), REHEARSAL_SCENARIOS (which, in this order; default "1 2 6 4 5 3", 2 includes 7).
+# REHEARSAL_S3_OUTAGE (s, 30), REHEARSAL_DEREGISTRATION_DELAY (s, the template's when at most 10, else 10),
+# REHEARSAL_SCENARIOS (which, in this order; default "1 2 6 4 5 3", 2 includes 7).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -32,8 +33,9 @@ S3_OUTAGE=${REHEARSAL_S3_OUTAGE:-30}
 RECOVERY_GOAL=10
 # A request that needs what is away must answer this fast (the application waits 3 s for a database connection).
 FAIL_FAST_MS=5000
-# A fault scenario goes on this long after the fault ends, so that its recovery falls in its own window.
-SETTLE=$((RECOVERY_GOAL + 2))
+# A fault scenario goes on after the fault ends until the load has run clean for this long (at most the recovery goal
+# and 2 s more), so that its recovery falls in its own window.
+CLEAN_MS=3000
 JAR="$ROOT/app/target/myamazingapp.jar"
 S3MOCK_JAR="$ROOT/app/target/s3mock/s3mock.jar"
 TEMPLATE="$ROOT/infra/cdk.out/myamazingapp-prod.template.json"
@@ -55,7 +57,7 @@ java_25() {
 prerequisites() {
   local tool package missing=()
   # tool:Debian package; as root on Debian they are installed (CI, the team machines), else named.
-  for tool in nginx:nginx-light psql:postgresql-client curl:curl openssl:openssl python3:python3 \
+  for tool in nginx:nginx psql:postgresql-client curl:curl openssl:openssl python3:python3 \
     setpriv:util-linux flock:util-linux unzip:unzip xz:xz-utils; do
     package=${tool#*:}
     command -v "${tool%%:*}" >/dev/null || [[ " ${missing[*]} " == *" $package "* ]] || missing+=("$package")
@@ -83,12 +85,27 @@ prerequisites() {
     say "$JAR was built from commit $built, the checkout is at $(git -C "$ROOT" rev-parse --short HEAD): rebuild it"
     return 1
   fi
-  if [[ ! -f "$TEMPLATE" ]] || [[ -n "$(find "$ROOT/infra/src/main" "$ROOT/infra/cdk.json" "$ROOT/infra/pom.xml" \
-    -newer "$TEMPLATE" -type f -print -quit)" ]]; then
-    say "synthesizing the prod template (./mvnw -B -q -pl infra compile exec:java)"
-    "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl infra compile exec:java >"$RESULTS/synth.log" 2>&1 \
-      || { tail -30 "$RESULTS/synth.log" >&2; return 1; }
+  # The template: infra/cdk.out's; else the one ./mvnw verify's infra tests synthesized from the whole app with
+  # cdk.json's context (the pipeline's template beside it: PipelineWiringTest, TemplatesCostTest), the same app the
+  # Maven synth runs; else a synth. Only one newer than the infrastructure's sources.
+  local tested
+  tested=$(find "$ROOT/infra/target" -maxdepth 2 -path '*/cdk.out-*/myamazingapp-pipeline.template.json' \
+    -printf '%T@ %h\n' 2>/dev/null | sort -rn | head -1 | cut -d' ' -f2-)
+  if ! template_current "$TEMPLATE"; then
+    if [[ -n "$tested" ]] && template_current "$tested/myamazingapp-prod.template.json"; then
+      TEMPLATE="$tested/myamazingapp-prod.template.json"
+    else
+      say "synthesizing the prod template (./mvnw -B -q -pl infra compile exec:java)"
+      "$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl infra compile exec:java >"$RESULTS/synth.log" 2>&1 \
+        || { tail -30 "$RESULTS/synth.log" >&2; return 1; }
+    fi
   fi
+}
+
+# template_current FILE: it exists and no source of the infrastructure changed after it was written
+template_current() {
+  [[ -f "$1" ]] && [[ -z "$(find "$ROOT/infra/src/main" "$ROOT/infra/cdk.json" "$ROOT/infra/pom.xml" \
+    -newer "$1" -type f -print -quit)" ]]
 }
 
 cleanup() {
@@ -107,7 +124,7 @@ cleanup() {
 load_start() {
   spawn load "$WORK/load.log" python3 "$HERE/driver.py" load --base "$FRONT_URL" --ca "$WORK/tls/cert.pem" \
     --out "$WORK" --rate "$RATE" --stop-file "$WORK/load.stop" --max-seconds 1800 --run-id "$RUN_ID"
-  wait_until 60 "the load's users to sign in" test -e "$WORK/load.ready" \
+  wait_until 120 "the load's users to sign in" test -e "$WORK/load.ready" \
     || { cat "$WORK/load.log" >&2; return 1; }
   event "load: $RATE requests/s"
 }
@@ -142,36 +159,39 @@ main() {
   export WORK HEALTH_PATH HEALTH_INTERVAL HEALTH_TIMEOUT HEALTHY_THRESHOLD UNHEALTHY_THRESHOLD HEALTH_CODES
   DB_NAME=$(awk -F'\t' '$2 == "DATABASE_NAME" {print $4}' "$WORK/task-env.tsv")
   DB_USER=$(awk -F'\t' '$2 == "DATABASE_USER" {print $4}' "$WORK/task-env.tsv")
-  say "prod template: task ${TASK_CPU} CPU/${TASK_MEMORY_MIB} MiB; health check $HEALTH_PATH every" \
-    "${HEALTH_INTERVAL}s (${HEALTHY_THRESHOLD} up/${UNHEALTHY_THRESHOLD} down); deregistration" \
-    "${DEREGISTRATION_DELAY}s; stop timeout ${STOP_TIMEOUT}s; $SSL_POLICY; PostgreSQL $ENGINE_VERSION"
+  DB_OWNER=$(awk -F'\t' '$2 == "FLYWAY_USER" {print $4}' "$WORK/task-env.tsv")
+  DB_OWNER=${DB_OWNER:-$DB_USER}
+  # A deregistration delay of minutes would make the run as long: short requests need seconds to finish, and the
+  # graceful shutdown gives what is still running 20 s more (scenario 7).
+  DRAIN_DELAY=${REHEARSAL_DEREGISTRATION_DELAY:-$((DEREGISTRATION_DELAY < 10 ? DEREGISTRATION_DELAY : 10))}
+  say "prod template ${TEMPLATE#"$ROOT"/}: task ${TASK_CPU} CPU/${TASK_MEMORY_MIB} MiB; health check $HEALTH_PATH" \
+    "every ${HEALTH_INTERVAL}s (${HEALTHY_THRESHOLD} up/${UNHEALTHY_THRESHOLD} down); deregistration" \
+    "${DEREGISTRATION_DELAY}s (here ${DRAIN_DELAY}s); stop timeout ${STOP_TIMEOUT}s; $SSL_POLICY; PostgreSQL $ENGINE_VERSION"
 
+  # The image is prepared (a training start of the application) while the servers start.
+  S3_PORT=$(free_port)
+  image_environment
+  # Report slots every 10 s instead of daily (scenario 6).
+  REPORT_SLOTS="*/10 * * * * *"
+  image_prepare_start
   tls_certificate
+  s3_start
   postgres_init
   postgres_start
   postgres_database
-  event "PostgreSQL ($PG_FROM) on port $PG_PORT, TLS required, database $DB_NAME of role $DB_USER"
-  s3_start
-  image_environment
+  event "PostgreSQL ($PG_FROM) on port $PG_PORT, TLS required, database $DB_NAME of role $DB_OWNER"
   front_start
   spawn checker "$WORK/checker.log" bash "$HERE/front.sh" checker
-  event "front on $FRONT_URL (HTTP $FRONT_HTTP_PORT), S3Mock on $S3_PORT"
-
-  # Report slots every 10 s instead of daily (scenario 6).
-  REPORT_SLOTS="*/10 * * * * *"
-  image_prepare
-  event "image prepared as the Dockerfile prepares it (JAVA_OPTS: $TASK_JAVA_OPTS)"
-  wait_until 120 "S3Mock" s3_up
+  event "front on $FRONT_URL (HTTP $FRONT_HTTP_PORT)"
+  image_prepare_wait
+  event "image prepared as the Dockerfile prepares it (JAVA_OPTS: $TASK_JAVA_OPTS): $IMAGE_FROM"
+  s3_wait
   instance_start a1
   instance_start a2
   wait_healthy a1
   wait_healthy a2
   event "topology up after $((SECONDS - RUN_START)) s"
 
-  BIG_USER="big-$RUN_ID@rehearsal.example.com"
-  BIG_PASSWORD="rehearsal $(openssl rand -hex 8)"
-  curl -fsS --cacert "$WORK/tls/cert.pem" -H 'Content-Type: application/json' -o /dev/null \
-    -d "{\"email\":\"$BIG_USER\",\"password\":\"$BIG_PASSWORD\"}" "$FRONT_URL/api/accounts"
   load_start
 
   local scenario

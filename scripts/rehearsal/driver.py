@@ -15,6 +15,7 @@ import argparse
 import base64
 import hashlib
 import http.client
+import importlib.util
 import json
 import os
 import re
@@ -28,6 +29,12 @@ import uuid
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+
+# The sign-in steps the benchmark's client already takes (cookies, the CSRF token, API tokens).
+_spec = importlib.util.spec_from_file_location(
+    "bench_client", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench-client.py"))
+bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(bench)
 
 
 def now_ms():
@@ -117,72 +124,82 @@ class Front:
         self.context = ssl.create_default_context(cafile=ca)
 
     def call(self, method, path, headers=None, body=None, timeout=60):
-        """(status, headers, body, from_app); status 0 when the connection failed."""
+        """(status, headers as (name, value) pairs, body, from_app); status 0 when the connection failed."""
         connection = http.client.HTTPSConnection(self.host, self.port, context=self.context, timeout=timeout)
         try:
             connection.request(method, path, body=body, headers=headers or {})
             response = connection.getresponse()
             data = response.read()
-            answer = {k.lower(): v for k, v in response.getheaders()}
+            answer = response.getheaders()
             # Every answer of the application carries X-Request-Id; one without it came from the front itself.
-            return response.status, answer, data, "x-request-id" in answer
+            return response.status, answer, data, header(answer, "x-request-id") is not None
         except (OSError, http.client.HTTPException) as e:
-            return 0, {}, str(e).encode(), False
+            return 0, [], str(e).encode(), False
         finally:
             connection.close()
 
 
+class BenchWeb:
+    """The front as scripts/bench-client.py's steps (sign-up, sign-in, API token) expect a server: call(method, path,
+    body, headers) -> (status, headers, body)."""
+
+    def __init__(self, front):
+        self.front = front
+
+    def call(self, method, path, body=None, headers=None):
+        status, answer, data, _ = self.front.call(method, path, headers, body, timeout=120)
+        if status == 0:
+            raise SystemExit(f"{method} {path}: no answer ({data[:200]!r})")
+        return status, answer, data
+
+
+def header(headers, name):
+    return next((value for key, value in headers if key.lower() == name), None)
+
+
 class User:
-    def __init__(self, front, email, password):
-        self.front, self.email, self.password = front, email, password
-        self.cookie = None
-        self.csrf = None
+    """A signed-in page user (Cookie header: the session and the CSRF token's cookie) or an API user (Authorization)."""
+
+    def __init__(self, email):
+        self.email = email
+        self.cookie = ""
+        self.csrf = {}  # the CSRF header the page's script sends, with the page's token
+        self.authorization = None
         self.files = []  # (id, sha256) acknowledged for this user
         self.lock = threading.Lock()
 
-    def basic(self):
-        token = base64.b64encode(f"{self.email}:{self.password}".encode()).decode()
-        return {"Authorization": f"Basic {token}"}
-
     def cookies(self):
-        return {"Cookie": f"SESSION={self.cookie}"} if self.cookie else {}
+        with self.lock:
+            return {"Cookie": self.cookie} if self.cookie else {}
 
-    def remember(self, headers, body=b""):
-        set_cookie = headers.get("set-cookie", "")
-        match = re.search(r"SESSION=([^;]*)", set_cookie)
-        if match:
-            self.cookie = match.group(1)
-        token = re.search(rb'name="_csrf" value="([^"]+)"', body)
-        if token:
-            self.csrf = token.group(1).decode()
+    def remember(self, headers):
+        """Every Set-Cookie the application answers, as a browser would keep it."""
+        with self.lock:
+            self.cookie = bench.with_cookies(self.cookie, headers)
 
-    def sign_up(self):
-        body = json.dumps({"email": self.email, "password": self.password}).encode()
-        status, _, data, _ = self.front.call("POST", "/api/accounts", {"Content-Type": "application/json"}, body)
-        if status != 201:
-            raise SystemExit(f"sign-up of {self.email} answered {status}: {data[:300]!r}")
+    def sign_in(self, web):
+        """The sign-in form, then the files page for the CSRF header and token its upload script sends."""
+        self.cookie = bench.sign_in(web, self.email)
+        _, name, token, self.cookie = bench.page_attributes(web, self.cookie)
+        if not token:
+            raise SystemExit(f"the files page of {self.email} has no CSRF token")
+        self.csrf = {name: token}
 
-    def sign_in(self):
-        status, headers, body, _ = self.front.call("GET", "/login")
-        self.remember(headers, body)
-        form = f"email={self.email}&password={self.password}&_csrf={self.csrf}"
-        status, headers, body, _ = self.front.call(
-            "POST",
-            "/login",
-            {"Content-Type": "application/x-www-form-urlencoded", **self.cookies()},
-            form.encode(),
-        )
-        self.remember(headers, body)
-        if status != 302 or "/files" not in headers.get("location", ""):
-            raise SystemExit(f"sign-in of {self.email} answered {status} {headers.get('location')}")
-        status, headers, body, _ = self.front.call("GET", "/files", self.cookies())
-        self.remember(headers, body)
-        if status != 200 or not self.csrf:
-            raise SystemExit(f"the files page after sign-in answered {status}")
+    def token(self, web):
+        """A personal access token from the tokens page, as a script of this user would use."""
+        self.sign_in(web)
+        token = bench.api_token(web, self.cookie)
+        if not token:
+            raise SystemExit("the application has no tokens page")
+        self.authorization = {"Authorization": f"Bearer {token}"}
+
+    def basic(self):
+        credentials = base64.b64encode(f"{self.email}:{bench.PASSWORD}".encode()).decode()
+        self.authorization = {"Authorization": f"Basic {credentials}"}
 
 
 def signed_out(status, headers):
-    return status in (301, 302, 303) and "/login" in headers.get("location", "")
+    return status in (301, 302, 303) and "/login" in (header(headers, "location") or "")
 
 
 class Load:
@@ -196,9 +213,9 @@ class Load:
         self.inflight = 0
         self.counter = 0
         run = args.run_id
-        password = "rehearsal " + uuid.uuid4().hex
-        self.page_users = [User(self.front, f"page{i}-{run}@rehearsal.example.com", password) for i in range(4)]
-        self.api_users = [User(self.front, f"api{i}-{run}@rehearsal.example.com", password) for i in range(2)]
+        self.page_users = [User(f"page{i}-{run}@rehearsal.example.com") for i in range(4)]
+        self.api_users = [User(f"api{i}-{run}@rehearsal.example.com") for i in range(2)]
+        self.big_user = User(f"big-{run}@rehearsal.example.com")
 
     def record(self, start, op, status, from_app, note=""):
         end = now_ms()
@@ -213,69 +230,63 @@ class Load:
 
     def page(self, user):
         start = now_ms()
-        status, headers, body, from_app = self.front.call("GET", "/files", user.cookies())
-        if status == 200:
-            user.remember(headers, body)
+        status, headers, _, from_app = self.front.call("GET", "/files", user.cookies())
+        user.remember(headers)
         self.record(start, "page", status, from_app, "signed-out" if signed_out(status, headers) else "")
 
     def page_upload(self, user):
+        """As the files page's script uploads: the file as the raw body of PUT /files?name=, the CSRF header."""
         data = self.payload()
         name = f"page-{uuid.uuid4().hex}.bin"
-        boundary = uuid.uuid4().hex
-        body = (
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{user.csrf}\r\n"
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n"
-            f"Content-Type: application/octet-stream\r\n\r\n"
-        ).encode() + data + f"\r\n--{boundary}--\r\n".encode()
-        start = now_ms()
-        status, headers, _, from_app = self.front.call(
-            "POST", "/files", {"Content-Type": f"multipart/form-data; boundary={boundary}", **user.cookies()}, body
-        )
-        uploaded = re.search(r"uploaded=([0-9a-f-]{36})", headers.get("location", ""))
-        if status == 302 and uploaded:
-            self.ack(start, uploaded.group(1), name, data, user)
-            self.record(start, "page-upload", status, from_app, name)
-        else:
-            self.refuse(start, "page-upload", status, from_app, name, headers)
+        headers = {"Content-Type": "application/octet-stream", "Accept": "application/json", **user.csrf}
+        self.upload("page-upload", user, "/files", name, data, {**headers, **user.cookies()})
 
     def page_download(self, user):
-        with user.lock:
-            if not user.files:
-                return self.page(user)
-            file_id, sha = user.files[self.counter % len(user.files)]
+        picked = self.pick(user)
+        if not picked:
+            return self.page(user)
+        file_id, sha = picked
         start = now_ms()
         status, headers, body, from_app = self.front.call("GET", f"/files/{file_id}/download", user.cookies())
-        self.record(start, "page-download", self.checked(status, body, sha), from_app, file_id)
+        user.remember(headers)
+        note = "signed-out" if signed_out(status, headers) else file_id
+        self.record(start, "page-download", self.checked(status, body, sha), from_app, note)
 
     def api_list(self, user):
         start = now_ms()
-        status, _, _, from_app = self.front.call("GET", "/api/files", user.basic())
+        status, _, _, from_app = self.front.call("GET", "/api/files", user.authorization)
         self.record(start, "api-list", status, from_app)
 
     def api_upload(self, user):
         data = self.payload()
         name = f"api-{uuid.uuid4().hex}.bin"
+        self.upload("api-upload", user, "/api/files", name, data,
+                    {"Content-Type": "application/octet-stream", **user.authorization})
+
+    def upload(self, op, user, path, name, data, headers):
         start = now_ms()
-        status, headers, body, from_app = self.front.call(
-            "PUT", f"/api/files?name={name}", {"Content-Type": "application/octet-stream", **user.basic()}, data
-        )
-        if status == 201:
-            answer = json.loads(body)
-            if answer.get("sha256") != hashlib.sha256(data).hexdigest():
-                return self.record(start, "api-upload", 599, from_app, f"checksum differs {name}")
-            self.ack(start, answer["id"], name, data, user)
-            self.record(start, "api-upload", status, from_app, name)
-        else:
-            self.refuse(start, "api-upload", status, from_app, name, headers)
+        status, answer, body, from_app = self.front.call("PUT", f"{path}?name={name}", headers, data)
+        if status != 201:
+            return self.refuse(start, op, status, from_app, name, answer)
+        stored = json.loads(body)
+        if stored.get("sha256") != hashlib.sha256(data).hexdigest():
+            return self.record(start, op, 599, from_app, f"checksum differs {name}")
+        self.ack(start, stored["id"], name, data, user)
+        self.record(start, op, status, from_app, name)
 
     def api_download(self, user):
-        with user.lock:
-            if not user.files:
-                return self.api_list(user)
-            file_id, sha = user.files[self.counter % len(user.files)]
+        picked = self.pick(user)
+        if not picked:
+            return self.api_list(user)
+        file_id, sha = picked
         start = now_ms()
-        status, _, body, from_app = self.front.call("GET", f"/api/files/{file_id}/content", user.basic())
+        status, _, body, from_app = self.front.call("GET", f"/api/files/{file_id}/content", user.authorization)
         self.record(start, "api-download", self.checked(status, body, sha), from_app, file_id)
+
+    def pick(self, user):
+        """One of the user's acknowledged files (id, sha256), or None before the first."""
+        with user.lock:
+            return user.files[self.counter % len(user.files)] if user.files else None
 
     @staticmethod
     def checked(status, body, sha):
@@ -294,11 +305,24 @@ class Load:
             self.refused.write(f"{start}\t{now_ms()}\t{op}\t{status}\t{1 if from_app else 0}\t{name}\n")
         self.record(start, op, status, from_app, "signed-out" if signed_out(status, headers) else name)
 
-    def run(self):
-        for user in self.page_users + self.api_users:
-            user.sign_up()
+    def sign_in_everyone(self):
+        """Page users through the sign-in form; API users with a token from the tokens page, as a script would, but
+        one of them with HTTP Basic (bcrypt on every request: the slow path scripts may still use); the large uploads'
+        user with a token, written for scripts/rehearsal.sh's curl."""
+        web = BenchWeb(self.front)
+        users = self.page_users + self.api_users + [self.big_user]
+        for number, user in enumerate(users):
+            bench.sign_up(web, user.email, number)
         for user in self.page_users:
-            user.sign_in()
+            user.sign_in(web)
+        self.api_users[0].token(web)
+        self.api_users[1].basic()
+        self.big_user.token(web)
+        with open(os.path.join(self.args.out, "big.auth"), "w") as f:
+            f.write(f"Authorization: {self.big_user.authorization['Authorization']}\n")
+
+    def run(self):
+        self.sign_in_everyone()
         # A steady mix: mostly signed-in page users (their sessions must survive everything), some API traffic.
         mix = [
             (self.page, self.page_users),

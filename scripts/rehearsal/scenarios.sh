@@ -9,6 +9,26 @@ end() { scenario_window "$1" "$2" "$SCENARIO_START" "$(now_ms)"; }
 unexpected_exits() { grep -c 'ended by itself' "$WORK/events.log" || true; }
 unhealthy_since() { awk -v since="$1" '$1 >= since' "$WORK/unhealthy.log" 2>/dev/null | wc -l; }
 
+# clean_since MS: since the last failed request that ended after MS, the load has run clean for CLEAN_MS, with at least
+# ten requests answered
+clean_since() {
+  awk -F'\t' -v since="$1" -v now="$(now_ms)" -v clean="$CLEAN_MS" '
+    { failed = $3 == "dropped" || $4 < 200 || $4 >= 400 || $6 == "signed-out" }
+    failed && $2 > last { last = $2 }
+    !failed { ok[NR] = $1 }
+    END {
+      if (last < since) last = since
+      for (i in ok) if (ok[i] > last) n++
+      exit !(now - last >= clean && n >= 10)
+    }' "$WORK/requests.tsv"
+}
+
+# settle FAULT_END_MS: the rest of a fault scenario's window, until its recovery is over (at most the goal and 2 s)
+settle() {
+  local deadline=$((SECONDS + RECOVERY_GOAL + 2))
+  until clean_since "$1" || ((SECONDS >= deadline)); do sleep 0.5; done
+}
+
 wait_healthy() {
   local name="$1" limit="${2:-180}" deadline=$((SECONDS + ${2:-180}))
   until [[ "$(target_state "$name")" == healthy ]]; do
@@ -32,7 +52,7 @@ release_old() {
   pid=$(pid_of "$name")
   touch "$WORK/instances/$name/stopping"
   target_drain "$name" "replaced by the release"
-  sleep "$DEREGISTRATION_DELAY"
+  sleep "$DRAIN_DELAY"
   started=$(now_ms)
   kill -TERM "$pid"
   event "instance $name: SIGTERM"
@@ -74,16 +94,16 @@ scenario_1() {
     fi
   done
   # The trace id the front made reached the application (it answers it as X-Request-Id); behind the front the
-  # application sees https and the front's port (its redirect to the sign-in page says so).
-  answer=$(curl -s -o /dev/null -D - --cacert "$WORK/tls/cert.pem" "$FRONT_URL/files" | tr -d '\r')
+  # application sees https (Spring Security sends HSTS on secure requests only).
+  answer=$(curl -s -o /dev/null -D - --cacert "$WORK/tls/cert.pem" "$FRONT_URL/login" | tr -d '\r')
   grep -qiE '^x-request-id: Root=1-[0-9a-f]{8}-[0-9a-f]{24}$' <<<"$answer" \
     || problems+=("no ALB-style trace id came back as X-Request-Id")
-  grep -qi "^location: $FRONT_URL/login" <<<"$answer" \
-    || problems+=("the application did not see https and the front's port: $(grep -i '^location' <<<"$answer")")
+  grep -qi '^strict-transport-security: ' <<<"$answer" \
+    || problems+=("the application did not see https (no Strict-Transport-Security)")
   answer=$(postgres_connections_encrypted)
   [[ "$answer" =~ ^0\|[1-9] ]] || problems+=("connections without TLS|all: $answer")
   fact 1 note "smoke test passed; HTTP $REDIRECT_STATUS to HTTPS; TLS ${TLS_PROTOCOLS// /, } only; trace id and \
-X-Forwarded-Proto/Port reach the app; ${answer#*|} database connections, all TLS"
+X-Forwarded-Proto reach the app; ${answer#*|} database connections, all TLS"
   if ((${#problems[@]})); then fact 1 problem "$(IFS=';'; echo "${problems[*]}")"; fi
   end 1 "smoke test"
 }
@@ -105,7 +125,7 @@ scenario_2_and_7() {
   SCENARIO_START=$(now_ms)
   event "scenario 7: large uploads while their instance is drained and stopped"
   big_uploads_start
-  sleep 3
+  sleep 2
   release_old a2
   if [[ "$RELEASED" == *killed* ]]; then fact 7 problem "$RELEASED: it did not close by itself"; fi
   big_uploads_wait
@@ -118,19 +138,20 @@ scenario_2_and_7() {
   end 2 "rolling release x2"
 }
 
-# 40 MiB uploads at three speeds, three of each (the front spreads them over the targets): done before the SIGTERM
-# (10 s), done within the graceful shutdown (40 s), still running when it ends (58 s; the SIGTERM comes 30 s after
-# the drain and the shutdown waits 20 s).
+# 32 MiB uploads at three speeds, three of each (the front spreads them over the targets). With the default
+# deregistration delay of 10 s the SIGTERM comes 12 s after they start, and the graceful shutdown ends 20 s later: done
+# before the SIGTERM (8 s), done within the graceful shutdown (16 s), still running when it ends (40 s).
+BIG_MIB=32
 big_uploads_start() {
   local i rate
-  head -c $((40 * 1024 * 1024)) /dev/urandom >"$WORK/big.bin"
+  head -c $((BIG_MIB * 1024 * 1024)) /dev/urandom >"$WORK/big.bin"
   BIG_SHA=$(sha256sum "$WORK/big.bin" | cut -d' ' -f1)
   mkdir -p "$WORK/big"
   i=0
-  for rate in 4M 1M 700K 4M 1M 700K 4M 1M 700K; do
+  for rate in 4M 2M 800K 4M 2M 800K 4M 2M 800K; do
     i=$((i + 1))
     (
-      curl -s --cacert "$WORK/tls/cert.pem" --limit-rate "$rate" -u "$BIG_USER:$BIG_PASSWORD" \
+      curl -s --cacert "$WORK/tls/cert.pem" --limit-rate "$rate" -H @"$WORK/big.auth" \
         -H 'Content-Type: application/octet-stream' -T "$WORK/big.bin" --max-time 180 \
         -o "$WORK/big/$i.body" -w '%{http_code}' "$FRONT_URL/api/files?name=big-$i-$RUN_ID.bin" \
         >"$WORK/big/$i.status" 2>/dev/null || true
@@ -153,11 +174,11 @@ big_uploads_judge() {
     status=$(cat "$WORK/big/$i.status" 2>/dev/null || echo 000)
     row=$(psql_admin -d "$DB_NAME" -At -c \
       "select sha256 || ' ' || size_bytes from stored_files where original_name = 'big-$i-$RUN_ID.bin'")
-    if [[ "$status" == 201 && "$row" == "$BIG_SHA $((40 * 1024 * 1024))" ]]; then
+    if [[ "$status" == 201 && "$row" == "$BIG_SHA $((BIG_MIB * 1024 * 1024))" ]]; then
       complete=$((complete + 1))
       printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$SCENARIO_START" "$(now_ms)" \
         "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$WORK/big/$i.body")" \
-        "big-$i-$RUN_ID.bin" "$BIG_SHA" $((40 * 1024 * 1024)) >>"$WORK/acked.tsv"
+        "big-$i-$RUN_ID.bin" "$BIG_SHA" $((BIG_MIB * 1024 * 1024)) >>"$WORK/acked.tsv"
     elif [[ "$status" != 201 && -z "$row" ]]; then
       refused=$((refused + 1))
     else
@@ -215,7 +236,7 @@ $twice claimed twice, $published published (report dates, publishes: $dates)"
 scenario_3() {
   begin 3 "kill -9 of an instance"
   local victim="$1" pid killed gone
-  sleep 3
+  sleep 1
   pid=$(pid_of "$victim")
   touch "$WORK/instances/$victim/stopping"
   killed=$(now_ms)
@@ -228,7 +249,8 @@ scenario_3() {
   fact 3 deregistered "$gone"
   wait "$pid" 2>/dev/null || true
   rm -f "$WORK/pids/$victim"
-  sleep 8
+  # Long enough for each signed-in user to be served again, by the other instance.
+  sleep 5
   target_remove "$victim"
   fact 3 note "$victim out of the front $((gone - killed)) ms after the kill; its users went on on the other one"
   end 3 "kill -9 of an instance"
@@ -237,19 +259,20 @@ scenario_3() {
 # 4: PostgreSQL stopped for 60 s, as a failover looks from the tasks.
 scenario_4() {
   begin 4 "PostgreSQL stopped ${DB_OUTAGE}s"
-  local exits_before since pids_before
+  local exits_before since pids_before back
   exits_before=$(unexpected_exits)
   pids_before=$(cat "$WORK"/pids/[ab]* | sort | tr '\n' ' ')
   since=$(now_ms)
-  sleep 3
+  sleep 2
   fact 4 fault_start "$(now_ms)"
   postgres_stop
   event "PostgreSQL stopped"
   sleep "$DB_OUTAGE"
   postgres_start
-  fact 4 fault_end "$(now_ms)"
+  back=$(now_ms)
+  fact 4 fault_end "$back"
   event "PostgreSQL accepts connections again"
-  sleep "$SETTLE"
+  settle "$back"
   fact 4 restarts $(($(unexpected_exits) - exits_before))
   fact 4 unhealthy "$(unhealthy_since "$since")"
   [[ "$(cat "$WORK"/pids/[ab]* | sort | tr '\n' ' ')" == "$pids_before" ]] || fact 4 problem "instances changed"
@@ -257,24 +280,27 @@ scenario_4() {
   end 4 "PostgreSQL stopped ${DB_OUTAGE}s"
 }
 
-# 5: the S3 server stopped for 30 s.
+# 5: the S3 server away for 30 s: stopped, and started again early by as long as its first start took (at most half the
+# outage), so that it answers again about 30 s after it stopped.
 scenario_5() {
   begin 5 "S3 stopped ${S3_OUTAGE}s"
-  local exits_before since
+  local exits_before since stopped back early=$((S3_START_MS < S3_OUTAGE * 500 ? S3_START_MS : S3_OUTAGE * 500))
   exits_before=$(unexpected_exits)
   since=$(now_ms)
-  sleep 3
-  fact 5 fault_start "$(now_ms)"
+  sleep 2
+  stopped=$(now_ms)
+  fact 5 fault_start "$stopped"
   s3_stop
   event "S3 server stopped"
-  sleep "$S3_OUTAGE"
+  sleep "$(((S3_OUTAGE * 1000 - early) / 1000))"
   s3_start
-  wait_until 120 "S3Mock" s3_up
-  fact 5 fault_end "$(now_ms)"
-  event "S3 server answers again"
-  sleep "$SETTLE"
+  s3_wait
+  back=$(now_ms)
+  fact 5 fault_end "$back"
+  event "S3 server answers again, $(((back - stopped) / 1000)) s after it stopped"
+  settle "$back"
   fact 5 restarts $(($(unexpected_exits) - exits_before))
   fact 5 unhealthy "$(unhealthy_since "$since")"
-  fact 5 note "uploads and downloads answered 503 while it was away"
+  fact 5 note "away $(((back - stopped) / 1000)) s; uploads and downloads answered 503 while it was away"
   end 5 "S3 stopped ${S3_OUTAGE}s"
 }

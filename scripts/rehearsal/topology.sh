@@ -81,12 +81,14 @@ postgres_start() {
 # Fast shutdown (SIGINT): what a failover looks like from the tasks, connections cut at once.
 postgres_stop() { stop postgres INT 30; }
 
-# The database and its role as the tasks get them on RDS: DBName owned by the master user, who is no superuser.
+# The database and its roles as the tasks get them on RDS: DBName owned by the master user (FLYWAY_USER, who migrates),
+# who is no superuser; the application's own role (DATABASE_USER) is created by the application's migrations.
 postgres_database() {
+  DB_OWNER_PASSWORD="rehearsal-$(openssl rand -hex 12)"
   DB_PASSWORD="rehearsal-$(openssl rand -hex 12)"
   psql_admin -d postgres <<EOF
-create role "$DB_USER" login password '$DB_PASSWORD' createdb createrole;
-create database "$DB_NAME" owner "$DB_USER";
+create role "$DB_OWNER" login password '$DB_OWNER_PASSWORD' createdb createrole;
+create database "$DB_NAME" owner "$DB_OWNER";
 EOF
 }
 
@@ -101,9 +103,16 @@ s3_start() {
     --com.adobe.testing.s3mock.store.root="$WORK/s3" \
     --com.adobe.testing.s3mock.store.retain-files-on-exit=true \
     --com.adobe.testing.s3mock.max-payload-size=200MB
+  S3_SPAWNED=$(now_ms)
 }
 
 s3_up() { curl -fsS -o /dev/null "http://127.0.0.1:$S3_PORT/$DATA_BUCKET_NAME?list-type=2&max-keys=1"; }
+
+# Waits for S3Mock to answer; S3_START_MS: how long its first start took (scenario 5 starts it that much early).
+s3_wait() {
+  wait_until 120 "S3Mock" s3_up
+  S3_START_MS=${S3_START_MS:-$(($(now_ms) - S3_SPAWNED))}
+}
 
 s3_stop() { stop s3 KILL 10; }
 
@@ -129,6 +138,7 @@ task_environment() {
         env:REPORTS_URL) value="https://reports.rehearsal.invalid" ;;
         env:AWS_REGION) value=us-east-1 ;;
         secret:DATABASE_PASSWORD) value="$DB_PASSWORD" ;;
+        secret:FLYWAY_PASSWORD) value="$DB_OWNER_PASSWORD" ;;
         *)
           say "the task definition sets $name ($kind, $value) and the rehearsal has no stand-in for it:" \
             "add one in scripts/rehearsal/topology.sh"
@@ -171,18 +181,46 @@ PY
 }
 
 # The image's /app, made the way the Dockerfile makes it: the jar extracted and the AOT cache trained
-# (scripts/image.sh), or only the jar for an image without those steps.
-image_prepare() {
-  mkdir -p "$WORK/image/config"
-  if grep -q 'image.sh extract' "$ROOT/Dockerfile"; then
-    JAVA="$JAVA" sh "$ROOT/scripts/image.sh" extract "$JAR" "$WORK/image" >"$WORK/image-train.log" 2>&1
-    JAVA="$JAVA" JAVA_OPTS="$TASK_JAVA_OPTS" sh "$ROOT/scripts/image.sh" train "$WORK/image" \
-      >>"$WORK/image-train.log" 2>&1 || { tail -20 "$WORK/image-train.log" >&2; return 1; }
-  else
-    ln -sf "$JAR" "$WORK/image/myamazingapp.jar"
+# (scripts/image.sh), or only the jar for an image without those steps. Started in the background while the servers
+# start (training is a start of the application), and kept in target/rehearsal-cache/ for the next run of the same jar,
+# image.sh, JVM options and JDK.
+image_prepare_start() {
+  local key
+  key=$( (sha256sum "$JAR" "$ROOT/scripts/image.sh" "$ROOT/Dockerfile"; echo "$TASK_JAVA_OPTS"; "$JAVA" -version 2>&1) \
+    | sha256sum | cut -c1-16)
+  IMAGE_CACHE="$ROOT/target/rehearsal-cache/image-$key"
+  if [[ -f "$IMAGE_CACHE/ready" ]]; then
+    IMAGE_FROM="reused from ${IMAGE_CACHE#"$ROOT"/}"
+    : >"$WORK/image.ready"
+    return 0
   fi
+  rm -rf "$ROOT"/target/rehearsal-cache/image-*
+  mkdir -p "$IMAGE_CACHE"
+  IMAGE_FROM="extracted and trained"
+  if grep -q 'image.sh extract' "$ROOT/Dockerfile"; then
+    # shellcheck disable=SC2016 # the arguments are expanded by sh -c
+    spawn image "$WORK/image-train.log" env JAVA="$JAVA" JAVA_OPTS="$TASK_JAVA_OPTS" sh -c \
+      'sh "$1" extract "$2" "$3" && sh "$1" train "$3" && touch "$3/ready" "$4"' \
+      image "$ROOT/scripts/image.sh" "$JAR" "$IMAGE_CACHE" "$WORK/image.ready"
+  else
+    cp "$JAR" "$IMAGE_CACHE/myamazingapp.jar"
+    touch "$IMAGE_CACHE/ready" "$WORK/image.ready"
+  fi
+}
+
+image_prepare_wait() {
+  local pid
+  pid=$(pid_of image)
+  if [[ -n "$pid" ]]; then
+    wait "$pid" || true
+    rm -f "$WORK/pids/image"
+  fi
+  [[ -e "$WORK/image.ready" ]] || { tail -20 "$WORK/image-train.log" >&2; say "preparing the image failed"; return 1; }
+  # The instances' working folder: the cached /app linked, not copied.
+  cp -al "$IMAGE_CACHE" "$WORK/image" 2>/dev/null || cp -a "$IMAGE_CACHE" "$WORK/image"
   # The one addition to the image: report slots every few seconds instead of daily at 02:00 UTC, in a file Spring Boot
   # reads from the working folder, so that the environment stays exactly the task definition's.
+  mkdir -p "$WORK/image/config"
   printf 'REPORT_SCHEDULE=%s\n' "$REPORT_SLOTS" >"$WORK/image/config/application.properties"
 }
 
@@ -201,8 +239,8 @@ instance_start() {
 
 instance_port() { cat "$WORK/instances/$1/port"; }
 
-# Every connection the application holds to PostgreSQL uses TLS, as the template's user.
+# Every connection the application holds to PostgreSQL uses TLS, as the template's users.
 postgres_connections_encrypted() {
   psql_admin -d postgres -At -c "select count(*) filter (where not s.ssl), count(*)
-    from pg_stat_activity a join pg_stat_ssl s using (pid) where a.usename = '$DB_USER'"
+    from pg_stat_activity a join pg_stat_ssl s using (pid) where a.usename in ('$DB_USER', '$DB_OWNER')"
 }
