@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
@@ -20,12 +22,18 @@ import org.springframework.session.Session;
  *
  * <p>Also, Spring Session's request filter reads the session a second time after saving it (to check that the requested
  * id is still valid): within a request ({@link #inRequest}), a session read once is answered from memory.
+ *
+ * <p>A save that only moves the last-access time is given up when PostgreSQL is unreachable: Spring Session saves when
+ * the answer is committed, after the request's own work (an upload stored, its row committed), and failing the answer
+ * then would tell the user that a stored file was not. Only the touch is lost.
  */
 final class LazyTouchSessionRepository implements FindByIndexNameSessionRepository<LazyTouchSessionRepository.Touched> {
 
     static final Duration RESOLUTION = Duration.ofMinutes(1);
 
     private static final ThreadLocal<Map<String, Touched>> READ_IN_THIS_REQUEST = new ThreadLocal<>();
+
+    private static final Logger log = LoggerFactory.getLogger(LazyTouchSessionRepository.class);
 
     private final FindByIndexNameSessionRepository<Session> sessions;
 
@@ -51,12 +59,21 @@ final class LazyTouchSessionRepository implements FindByIndexNameSessionReposito
 
     @Override
     public Touched createSession() {
-        return new Touched(sessions.createSession());
+        var session = new Touched(sessions.createSession());
+        session.changed = true;
+        return session;
     }
 
     @Override
     public void save(Touched session) {
-        sessions.save(session.delegate);
+        try {
+            sessions.save(session.delegate);
+        } catch (RuntimeException e) {
+            if (session.changed || !Problem.isDatabaseUnavailable(e)) {
+                throw e;
+            }
+            log.warn("Session's last access not saved, the database is unavailable: {}", e.toString());
+        }
     }
 
     @Override
@@ -95,6 +112,9 @@ final class LazyTouchSessionRepository implements FindByIndexNameSessionReposito
 
         private final Session delegate;
 
+        /** New, or more than its last-access time changed (attributes, id, timeout): a save must not be given up. */
+        private boolean changed;
+
         Touched(Session delegate) {
             this.delegate = delegate;
         }
@@ -113,6 +133,7 @@ final class LazyTouchSessionRepository implements FindByIndexNameSessionReposito
 
         @Override
         public String changeSessionId() {
+            changed = true;
             return delegate.changeSessionId();
         }
 
@@ -128,11 +149,13 @@ final class LazyTouchSessionRepository implements FindByIndexNameSessionReposito
 
         @Override
         public void setAttribute(String name, Object value) {
+            changed = true;
             delegate.setAttribute(name, value);
         }
 
         @Override
         public void removeAttribute(String name) {
+            changed = true;
             delegate.removeAttribute(name);
         }
 
@@ -148,6 +171,7 @@ final class LazyTouchSessionRepository implements FindByIndexNameSessionReposito
 
         @Override
         public void setMaxInactiveInterval(Duration interval) {
+            changed = true;
             delegate.setMaxInactiveInterval(interval);
         }
 
