@@ -58,7 +58,7 @@ prerequisites() {
   local tool package missing=()
   # tool:Debian package; as root on Debian they are installed (CI, the team machines), else named.
   for tool in nginx:nginx psql:postgresql-client curl:curl openssl:openssl python3:python3 \
-    setpriv:util-linux flock:util-linux unzip:unzip xz:xz-utils; do
+    setpriv:util-linux flock:util-linux unzip:unzip xz:xz-utils uptime:procps; do
     package=${tool#*:}
     command -v "${tool%%:*}" >/dev/null || [[ " ${missing[*]} " == *" $package "* ]] || missing+=("$package")
   done
@@ -78,11 +78,9 @@ prerequisites() {
   for file in "$JAR" "$S3MOCK_JAR"; do
     [[ -f "$file" ]] || { say "missing $file: run ./mvnw -B -pl app -am package -DskipTests first"; return 1; }
   done
-  # The smoke test checks that /actuator/info names the checkout's commit: a jar built from another one is stale.
-  local built
-  built=$(unzip -p "$JAR" BOOT-INF/classes/git.properties 2>/dev/null | sed -n 's/^git.commit.id.abbrev=//p')
-  if [[ -n "$built" && "$built" != "$(git -C "$ROOT" rev-parse --short HEAD)" ]]; then
-    say "$JAR was built from commit $built, the checkout is at $(git -C "$ROOT" rev-parse --short HEAD): rebuild it"
+  # The rehearsal is of the checkout: a jar older than the application's sources is stale.
+  if [[ -n "$(find "$ROOT/app/src/main" "$ROOT/app/pom.xml" -newer "$JAR" -type f -print -quit)" ]]; then
+    say "$JAR is older than the application's sources: rebuild it"
     return 1
   fi
   # The template: infra/cdk.out's; else the one ./mvnw verify's infra tests synthesized from the whole app with
@@ -152,7 +150,10 @@ main() {
   : >"$WORK/facts.tsv"
   : >"$WORK/scenarios.tsv"
   RUN_ID=$(openssl rand -hex 4)
-  APP_COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  # The commit the jar says it was built from (what /actuator/info shows and the smoke test expects), else the checkout's
+  # (the image's APP_COMMIT, as the pipeline passes it).
+  APP_COMMIT=$(unzip -p "$JAR" BOOT-INF/classes/git.properties 2>/dev/null | sed -n 's/^git.commit.id.abbrev=//p')
+  APP_COMMIT=${APP_COMMIT:-$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)}
 
   # What the prod template says: the task's size and variables, the target group's checks, the listeners.
   eval "$(python3 "$HERE/driver.py" task "$TEMPLATE" --env-out "$WORK/task-env.tsv")"
