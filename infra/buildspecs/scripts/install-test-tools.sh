@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Test step, install phase (root, Debian): what `.ci/run` needs on a bare Debian image.
 # JDK 25 comes from Adoptium's signed apt repository (the team machines' /usr/lib/jvm/temurin-25-jdk-amd64);
-# Chromium + chromium-driver (browser tests) and Node.js (CDK synth in the infra tests) come from Debian.
+# Chromium + chromium-driver (browser tests), Node.js (CDK synth in the infra tests) and Python 3 (the blue/green
+# smoke test hook's handler, run by an infra test) come from Debian.
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 # Overridable only so the test can run this script without touching the machine's apt configuration.
@@ -12,7 +13,7 @@ os_release="${OS_RELEASE:-/etc/os-release}"
 readonly ADOPTIUM_KEY_FINGERPRINT=3B04D753C9050D9A5D343F39843C48A565F8F04B
 
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends ca-certificates curl gnupg chromium chromium-driver nodejs >/dev/null
+apt-get install -y -qq --no-install-recommends ca-certificates curl gnupg chromium chromium-driver nodejs python3 >/dev/null
 
 keyring="$apt_dir/keyrings/adoptium.gpg"
 install -d -m 0755 "$apt_dir/keyrings" "$apt_dir/sources.list.d"
@@ -34,3 +35,4 @@ apt-get install -y -qq --no-install-recommends temurin-25-jdk >/dev/null
 java -version
 node --version
 chromium --version
+python3 --version

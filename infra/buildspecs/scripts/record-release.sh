@@ -6,8 +6,9 @@
 #    minutes, so it runs once per started 10 minutes). A blue/green release is stable only after its bake time.
 # 3. Check that the service's task definition runs the shipped tag in its container (CONTAINER_NAME, default web).
 # 4. Only then record the shipped tag in the environment's image-tag parameter, so a later `cdk deploy` uses it;
-#    a deploy that failed never gets here, and one rolled back (circuit breaker, or blue/green's deployment alarms
-#    during the bake) fails step 3 saying so, so its tag is never recorded.
+#    a deploy that failed never gets here, and one rolled back (circuit breaker, or in blue/green the smoke test
+#    hook before the switch or the deployment alarms during the bake) fails step 3 saying so, so its tag is never
+#    recorded.
 #
 # Environment: CLUSTER_NAME, SERVICE_NAME, DESIRED_COUNT (the configured count), IMAGE_TAG_PARAMETER,
 #              CONTAINER_NAME (default web), WAIT_MINUTES (default 10) (project);
@@ -48,6 +49,6 @@ task_definition="$(aws ecs describe-services --cluster "$CLUSTER_NAME" --service
 image="$(aws ecs describe-task-definition --task-definition "$task_definition" \
   --query "taskDefinition.containerDefinitions[?name=='$container'].image | [0]" --output text)"
 [[ "$image" == *":$IMAGE_TAG" ]] \
-  || fail "ROLLED BACK: $SERVICE_NAME is stable but runs '$image' in container $container ($task_definition), not the tag $IMAGE_TAG: the deployment was rolled back (circuit breaker, or a deployment alarm during the bake; the service's events say which); image tag not recorded"
+  || fail "ROLLED BACK: $SERVICE_NAME is stable but runs '$image' in container $container ($task_definition), not the tag $IMAGE_TAG: the deployment was rolled back (circuit breaker, the smoke test hook before the switch, or a deployment alarm during the bake; the service's events say which); image tag not recorded"
 record_image_tag "$IMAGE_TAG_PARAMETER" "$IMAGE_TAG"
 echo "not rolled back: $SERVICE_NAME is stable and serves $IMAGE_TAG; $IMAGE_TAG_PARAMETER = $IMAGE_TAG"

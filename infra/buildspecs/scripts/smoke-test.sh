@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# SmokeTestQA: before anyone is asked to approve, check that QA answers: the readiness endpoint (database and
-# data bucket reachable), the sign-in page, and, when EXPECTED_COMMIT is set, that /actuator/info names the
-# commit that was just deployed (its first 7 characters: git's short id, also a prefix of the full one
+# SmokeTestQA: before anyone is asked to approve, check that QA answers the checks of
+# infra/lambda/smoke-test/checks.tsv (the readiness endpoint: database and data bucket reachable; the sign-in page),
+# the same ones prod's blue/green hook runs on a new version, and, when EXPECTED_COMMIT is set, that
+# /actuator/info names the commit that was just deployed (its first 7 characters: git's short id, also a prefix of the full one
 # the image gets as APP_COMMIT). Retries until SMOKE_TEST_TIMEOUT_SECONDS, then fails.
 #
 # Environment: BASE_URL (e.g. https://qa.myamazingapp.example.com), EXPECTED_COMMIT (optional),
@@ -33,10 +34,16 @@ check() {
   echo "ok   $name ($base$path)"
 }
 
+checks_file="$(dirname "$0")/../../lambda/smoke-test/checks.tsv"
+[[ -r "$checks_file" ]] || fail "no checks in $checks_file"
+
 checks() {
-  check readiness /actuator/health/readiness '"UP"' \
-    && check sign-in /login '<form' \
-    && { [[ -z "${EXPECTED_COMMIT:-}" ]] || check commit /actuator/info "${EXPECTED_COMMIT:0:7}"; }
+  local name path text
+  while IFS=$'\t' read -r name path text; do
+    [[ -z "$name" || "$name" == "#"* ]] && continue
+    check "$name" "$path" "$text" || return 1
+  done < "$checks_file"
+  [[ -z "${EXPECTED_COMMIT:-}" ]] || check commit /actuator/info "${EXPECTED_COMMIT:0:7}"
 }
 
 deadline=$((SECONDS + timeout))

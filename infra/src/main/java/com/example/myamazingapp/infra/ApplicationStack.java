@@ -26,6 +26,7 @@ public class ApplicationStack extends EnvironmentStack {
     private final Database database;
     private final LoadBalancer loadBalancer;
     private final Service service;
+    private SmokeTestHook smokeTestHook;
     private OpsTopic ops;
     private Alarms alarms;
 
@@ -41,6 +42,13 @@ public class ApplicationStack extends EnvironmentStack {
                 this,
                 "service",
                 new Service.Props(config, network, storage, database, loadBalancer, registry.repository(), imageTag));
+        if (config.release().blueGreen()) {
+            // Before users reach a new version it passes the smoke test through the test listener, or ECS rolls back.
+            smokeTestHook = new SmokeTestHook(
+                    this,
+                    "smoke_test_hook",
+                    new SmokeTestHook.Props(config, network, loadBalancer, service.service()));
+        }
         // The document keeps the application's CloudWatch logs on S3: log group -> Firehose -> app-logs/.
         var logArchive = new ApplicationLogArchive(
                 this,
@@ -124,6 +132,11 @@ public class ApplicationStack extends EnvironmentStack {
                         database.instance(),
                         storage.dataBucket(),
                         service.logGroup()));
+    }
+
+    /** Blue/green only (else null): the hook that smoke-tests a new version before production traffic. */
+    public SmokeTestHook smokeTestHook() {
+        return smokeTestHook;
     }
 
     public OpsTopic ops() {

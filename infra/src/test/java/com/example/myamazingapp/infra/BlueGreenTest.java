@@ -109,11 +109,19 @@ class BlueGreenTest {
                                                                                 .getTargetGroupArn()),
                                                                 "Weight",
                                                                 0)))))))));
-        var publicWebAccess =
-                resolve("prod", stack("prod").network().publicWebAccess().getSecurityGroupId());
-        var text = application("prod").toJSON().toString();
-        assertThat(text).doesNotContain("FromPort=8443");
-        assertThat(publicWebAccess).isNotNull();
+        // public_web_access admits 8443 only from the smoke test hook's group (SmokeTestHookTest), no address range.
+        application("prod")
+                .resourcePropertiesCountIs(
+                        "AWS::EC2::SecurityGroupIngress",
+                        Map.of("FromPort", 8443, "CidrIp", Match.anyValue()),
+                        0);
+        application("prod")
+                .resourcePropertiesCountIs(
+                        "AWS::EC2::SecurityGroup",
+                        Map.of(
+                                "SecurityGroupIngress",
+                                Match.arrayWith(List.of(Match.objectLike(Map.of("FromPort", 8443))))),
+                        0);
     }
 
     @Test

@@ -41,7 +41,8 @@ class InstallTestToolsScriptTest {
                         esac""")
                 .standIn("java", "")
                 .standIn("node", "")
-                .standIn("chromium", "");
+                .standIn("chromium", "")
+                .standIn("python3", "");
     }
 
     @Test
@@ -52,7 +53,7 @@ class InstallTestToolsScriptTest {
         assertThat(result.calls())
                 .containsExactly(
                         "apt-get update -qq",
-                        "apt-get install -y -qq --no-install-recommends ca-certificates curl gnupg chromium chromium-driver nodejs",
+                        "apt-get install -y -qq --no-install-recommends ca-certificates curl gnupg chromium chromium-driver nodejs python3",
                         "curl -fsSL https://packages.adoptium.net/artifactory/api/gpg/key/public",
                         "gpg --dearmor",
                         "gpg --show-keys --with-colons " + apt.resolve("keyrings/adoptium.gpg.new"),
@@ -60,7 +61,8 @@ class InstallTestToolsScriptTest {
                         "apt-get install -y -qq --no-install-recommends temurin-25-jdk",
                         "java -version",
                         "node --version",
-                        "chromium --version");
+                        "chromium --version",
+                        "python3 --version");
         assertThat(Files.readString(apt.resolve("sources.list.d/adoptium.list")))
                 .isEqualTo("deb [signed-by=" + apt.resolve("keyrings/adoptium.gpg")
                         + "] https://packages.adoptium.net/artifactory/deb trixie main\n");

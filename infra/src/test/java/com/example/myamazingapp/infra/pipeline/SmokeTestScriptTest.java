@@ -2,13 +2,8 @@ package com.example.myamazingapp.infra.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import com.example.myamazingapp.infra.StandInApplication;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,11 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** SmokeTestQA's script against a tiny local HTTP server standing in for the QA environment. */
 class SmokeTestScriptTest {
 
-    record Page(int status, String body) {}
-
-    private final Map<String, Page> pages = new ConcurrentHashMap<>();
-    private final AtomicInteger readinessCalls = new AtomicInteger();
-    private HttpServer server;
+    private StandInApplication qa;
 
     @TempDir
     Path temp;
@@ -30,33 +21,16 @@ class SmokeTestScriptTest {
 
     @BeforeEach
     void startQa() throws Exception {
-        pages.put("/actuator/health/readiness", new Page(200, "{\"status\":\"UP\"}"));
-        pages.put("/login", new Page(200, "<html><form method=\"post\" action=\"/login\"></form></html>"));
-        pages.put(
-                "/actuator/info", new Page(200, "{\"app\":{\"commit\":\"3f9c2a71d04be5c8a6f1e2d3c4b5a69788796a5b\"}}"));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            var path = exchange.getRequestURI().getPath();
-            if (path.equals("/actuator/health/readiness")) {
-                readinessCalls.incrementAndGet();
-            }
-            var page = pages.getOrDefault(path, new Page(404, "not found"));
-            var bytes = page.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(page.status(), bytes.length);
-            try (var body = exchange.getResponseBody()) {
-                body.write(bytes);
-            }
-        });
-        server.start();
+        qa = StandInApplication.start();
         script = new ScriptRun(temp)
-                .env("BASE_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/")
+                .env("BASE_URL", qa.url())
                 .env("SMOKE_TEST_TIMEOUT_SECONDS", "2")
                 .env("SMOKE_TEST_INTERVAL_SECONDS", "1");
     }
 
     @AfterEach
     void stopQa() {
-        server.stop(0);
+        qa.stop();
     }
 
     @Test
@@ -69,18 +43,18 @@ class SmokeTestScriptTest {
 
     @Test
     void failsWhenReadinessAnswers503() throws Exception {
-        pages.put("/actuator/health/readiness", new Page(503, "{\"status\":\"OUT_OF_SERVICE\"}"));
+        qa.page("/actuator/health/readiness", 503, "{\"status\":\"OUT_OF_SERVICE\"}");
 
         var result = script.run("smoke-test.sh");
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("/actuator/health/readiness answered HTTP 503");
-        assertThat(readinessCalls.get()).as("retried before giving up").isGreaterThan(1);
+        assertThat(qa.calls("/actuator/health/readiness")).as("retried before giving up").isGreaterThan(1);
     }
 
     @Test
     void failsWhenTheSignInPageIsMissing() throws Exception {
-        pages.remove("/login");
+        qa.remove("/login");
 
         var result = script.run("smoke-test.sh");
 
@@ -90,7 +64,7 @@ class SmokeTestScriptTest {
 
     @Test
     void checksThatQaRunsTheCommitJustDeployed() throws Exception {
-        assertThat(script.env("EXPECTED_COMMIT", "3f9c2a71d04be5c8a6f1e2d3c4b5a69788796a5b")
+        assertThat(script.env("EXPECTED_COMMIT", StandInApplication.COMMIT)
                         .run("smoke-test.sh")
                         .exitCode())
                 .isZero();
@@ -104,7 +78,7 @@ class SmokeTestScriptTest {
 
     @Test
     void failsWhenNothingAnswers() throws Exception {
-        server.stop(0);
+        qa.stop();
 
         var result = script.run("smoke-test.sh");
 
