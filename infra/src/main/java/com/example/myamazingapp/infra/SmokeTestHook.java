@@ -143,6 +143,8 @@ public class SmokeTestHook extends Construct {
                 .actions(List.of("lambda:InvokeFunction"))
                 .resources(List.of(function.getFunctionArn()))
                 .build());
+        // The service's first release with the hook must find ECS's permission already in place.
+        props.service().getNode().addDependency(invokeRole);
         props.service()
                 .addLifecycleHook(new DeploymentLifecycleLambdaTarget(
                         function,

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.assertions.Match;
 
 /** Prod's new version passes the pipeline's smoke test through the test listener before any user request. */
@@ -37,6 +39,11 @@ class SmokeTestHookTest {
                                                 prod(HOOK.invokeRole().getRoleArn()),
                                                 "LifecycleStages",
                                                 List.of("POST_TEST_TRAFFIC_SHIFT")))))));
+        var invokePolicy = (Policy) HOOK.invokeRole().getNode().findChild("DefaultPolicy");
+        var policyId = stack("prod").getLogicalId((CfnElement) invokePolicy.getNode().getDefaultChild());
+        assertThat(application("prod").findResources("AWS::ECS::Service").values().toString())
+                .as("the service waits for ECS's permission to invoke the hook")
+                .containsPattern("DependsOn=\\[[^\\]]*" + policyId);
     }
 
     @Test
