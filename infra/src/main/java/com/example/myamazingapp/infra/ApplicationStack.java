@@ -45,9 +45,7 @@ public class ApplicationStack extends EnvironmentStack {
         if (config.release().blueGreen()) {
             // Before users reach a new version it passes the smoke test through the test listener, or ECS rolls back.
             smokeTestHook = new SmokeTestHook(
-                    this,
-                    "smoke_test_hook",
-                    new SmokeTestHook.Props(config, network, loadBalancer, service.service()));
+                    this, "smoke_test_hook", new SmokeTestHook.Props(config, network, loadBalancer, service.service()));
         }
         // The document keeps the application's CloudWatch logs on S3: log group -> Firehose -> app-logs/.
         var logArchive = new ApplicationLogArchive(

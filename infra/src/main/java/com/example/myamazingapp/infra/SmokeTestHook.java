@@ -41,8 +41,11 @@ public class SmokeTestHook extends Construct {
      */
     public static Path codeDirectory() {
         try {
-            var classes = Path.of(
-                    SmokeTestHook.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            var classes = Path.of(SmokeTestHook.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return classes.resolve("../../lambda/smoke-test").normalize();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
@@ -113,7 +116,8 @@ public class SmokeTestHook extends Construct {
                 .architecture(Architecture.ARM_64)
                 .handler("hook.handler")
                 .code(Code.fromAsset(
-                        codeDirectory().toString(), AssetOptions.builder().exclude(List.of("__pycache__")).build()))
+                        codeDirectory().toString(),
+                        AssetOptions.builder().exclude(List.of("__pycache__")).build()))
                 .memorySize(128)
                 // The checks' retries, plus one last round of requests (10 s each at most).
                 .timeout(Duration.seconds(TIMEOUT_SECONDS + 60))

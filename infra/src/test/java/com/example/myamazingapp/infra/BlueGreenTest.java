@@ -112,9 +112,7 @@ class BlueGreenTest {
         // public_web_access admits 8443 only from the smoke test hook's group (SmokeTestHookTest), no address range.
         application("prod")
                 .resourcePropertiesCountIs(
-                        "AWS::EC2::SecurityGroupIngress",
-                        Map.of("FromPort", 8443, "CidrIp", Match.anyValue()),
-                        0);
+                        "AWS::EC2::SecurityGroupIngress", Map.of("FromPort", 8443, "CidrIp", Match.anyValue()), 0);
         application("prod")
                 .resourcePropertiesCountIs(
                         "AWS::EC2::SecurityGroup",

@@ -50,8 +50,11 @@ class SmokeTestHookHandlerTest {
     }
 
     private Run runHandler() throws Exception {
-        var process = new ProcessBuilder(
-                        List.of("python3", "-c", CALL_HANDLER, SmokeTestHook.codeDirectory().toString()))
+        var process = new ProcessBuilder(List.of(
+                        "python3",
+                        "-c",
+                        CALL_HANDLER,
+                        SmokeTestHook.codeDirectory().toString()))
                 .redirectErrorStream(true);
         var environment = process.environment();
         environment.put("TEST_LISTENER_URL", newVersion.url());
@@ -126,11 +129,37 @@ class SmokeTestHookHandlerTest {
         var domain = "myamazingapp.example.test";
         var keystore = temp.resolve("listener.p12");
         var certificate = temp.resolve("listener.pem");
-        keytool("-genkeypair", "-alias", "listener", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=" + domain, "-ext", "SAN=dns:" + domain, "-validity", "2", "-keystore", keystore.toString(),
-                "-storetype", "PKCS12", "-storepass", "changeit");
-        keytool("-exportcert", "-rfc", "-alias", "listener", "-keystore", keystore.toString(), "-storepass",
-                "changeit", "-file", certificate.toString());
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "listener",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + domain,
+                "-ext",
+                "SAN=dns:" + domain,
+                "-validity",
+                "2",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "listener",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "changeit",
+                "-file",
+                certificate.toString());
         var keys = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(keystore)) {
             keys.load(in, "changeit".toCharArray());
@@ -150,12 +179,17 @@ class SmokeTestHookHandlerTest {
                     import hook
                     print("RESULT", hook.first_problem(sys.argv[2], ["127.0.0.1"], hook.read_checks()))
                     """;
-            var trusted = python(check, Map.of("SSL_CERT_FILE", certificate.toString()), "https://" + domain + ":" + port);
-            assertThat(trusted).contains("ok   readiness (https://" + domain + ":" + port
-                    + "/actuator/health/readiness via 127.0.0.1)", "ok   sign-in", "RESULT None");
+            var trusted =
+                    python(check, Map.of("SSL_CERT_FILE", certificate.toString()), "https://" + domain + ":" + port);
+            assertThat(trusted)
+                    .contains(
+                            "ok   readiness (https://" + domain + ":" + port
+                                    + "/actuator/health/readiness via 127.0.0.1)",
+                            "ok   sign-in",
+                            "RESULT None");
 
-            var otherName = python(check, Map.of("SSL_CERT_FILE", certificate.toString()),
-                    "https://other.example.test:" + port);
+            var otherName = python(
+                    check, Map.of("SSL_CERT_FILE", certificate.toString()), "https://other.example.test:" + port);
             assertThat(otherName).contains("RESULT readiness:", "CERTIFICATE_VERIFY_FAILED");
         } finally {
             listener.stop();
@@ -172,8 +206,8 @@ class SmokeTestHookHandlerTest {
     }
 
     private static String python(String code, Map<String, String> environment, String argument) throws Exception {
-        var builder = new ProcessBuilder(
-                        List.of("python3", "-c", code, SmokeTestHook.codeDirectory().toString(), argument))
+        var builder = new ProcessBuilder(List.of(
+                        "python3", "-c", code, SmokeTestHook.codeDirectory().toString(), argument))
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");

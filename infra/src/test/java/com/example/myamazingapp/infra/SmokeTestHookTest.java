@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.CfnElement;
-import software.amazon.awscdk.services.iam.Policy;
 import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.services.iam.Policy;
 
 /** Prod's new version passes the pipeline's smoke test through the test listener before any user request. */
 class SmokeTestHookTest {
@@ -40,8 +40,12 @@ class SmokeTestHookTest {
                                                 "LifecycleStages",
                                                 List.of("POST_TEST_TRAFFIC_SHIFT")))))));
         var invokePolicy = (Policy) HOOK.invokeRole().getNode().findChild("DefaultPolicy");
-        var policyId = stack("prod").getLogicalId((CfnElement) invokePolicy.getNode().getDefaultChild());
-        assertThat(application("prod").findResources("AWS::ECS::Service").values().toString())
+        var policyId =
+                stack("prod").getLogicalId((CfnElement) invokePolicy.getNode().getDefaultChild());
+        assertThat(application("prod")
+                        .findResources("AWS::ECS::Service")
+                        .values()
+                        .toString())
                 .as("the service waits for ECS's permission to invoke the hook")
                 .containsPattern("DependsOn=\\[[^\\]]*" + policyId);
     }
@@ -65,7 +69,8 @@ class SmokeTestHookTest {
                                                 "SubnetIds",
                                                 privateSubnets,
                                                 "SecurityGroupIds",
-                                                List.of(prod(HOOK.securityGroup().getSecurityGroupId()))),
+                                                List.of(prod(
+                                                        HOOK.securityGroup().getSecurityGroupId()))),
                                 "Environment",
                                         Map.of(
                                                 "Variables",
@@ -145,22 +150,31 @@ class SmokeTestHookTest {
                 .singleElement()
                 .extracting(r -> ((Map<?, ?>) r).get("Properties"))
                 .isEqualTo(Map.of(
-                        "IpProtocol", "tcp",
-                        "FromPort", 8443,
-                        "ToPort", 8443,
-                        "GroupId", Map.of("Fn::GetAtt", List.of(logicalId(albGroup), "GroupId")),
-                        "SourceSecurityGroupId", Map.of("Fn::GetAtt", List.of(logicalId(hookGroup), "GroupId")),
-                        "Description", "test listener from the smoke test hook only"));
+                        "IpProtocol",
+                        "tcp",
+                        "FromPort",
+                        8443,
+                        "ToPort",
+                        8443,
+                        "GroupId",
+                        Map.of("Fn::GetAtt", List.of(logicalId(albGroup), "GroupId")),
+                        "SourceSecurityGroupId",
+                        Map.of("Fn::GetAtt", List.of(logicalId(hookGroup), "GroupId")),
+                        "Description",
+                        "test listener from the smoke test hook only"));
 
         application("prod")
                 .hasResourceProperties(
                         "AWS::EC2::SecurityGroupEgress",
                         Map.of(
-                                "GroupId", Map.of("Fn::GetAtt", List.of(logicalId(hookGroup), "GroupId")),
+                                "GroupId",
+                                Map.of("Fn::GetAtt", List.of(logicalId(hookGroup), "GroupId")),
                                 "DestinationSecurityGroupId",
-                                        Map.of("Fn::GetAtt", List.of(logicalId(albGroup), "GroupId")),
-                                "FromPort", 8443,
-                                "ToPort", 8443));
+                                Map.of("Fn::GetAtt", List.of(logicalId(albGroup), "GroupId")),
+                                "FromPort",
+                                8443,
+                                "ToPort",
+                                8443));
         application("prod")
                 .resourcePropertiesCountIs(
                         "AWS::EC2::SecurityGroupEgress",
@@ -185,13 +199,18 @@ class SmokeTestHookTest {
     @Test
     void qaStaysRollingWithoutAHook() {
         assertThat(stack("qa").smokeTestHook()).isNull();
-        assertThat(application("qa").findResources("AWS::Lambda::Function").values().toString())
+        assertThat(application("qa")
+                        .findResources("AWS::Lambda::Function")
+                        .values()
+                        .toString())
                 .doesNotContain("hook.handler");
         assertThat(application("qa").toJSON().toString()).doesNotContain("LifecycleHooks", "smoke-test-hook");
     }
 
     private static String logicalId(Object resolvedGetAtt) {
-        return ((List<?>) ((Map<?, ?>) resolvedGetAtt).get("Fn::GetAtt")).getFirst().toString();
+        return ((List<?>) ((Map<?, ?>) resolvedGetAtt).get("Fn::GetAtt"))
+                .getFirst()
+                .toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -199,10 +218,11 @@ class SmokeTestHookTest {
         var policies = application("prod")
                 .findResources(
                         "AWS::IAM::Policy",
-                        Match.objectLike(Map.of("Properties", Match.objectLike(Map.of("Roles", List.of(prod(roleName)))))));
+                        Match.objectLike(
+                                Map.of("Properties", Match.objectLike(Map.of("Roles", List.of(prod(roleName)))))));
         assertThat(policies).hasSize(1);
-        var properties = (Map<String, Object>) ((Map<String, Object>) policies.values().iterator().next()).get(
-                "Properties");
+        var properties = (Map<String, Object>)
+                ((Map<String, Object>) policies.values().iterator().next()).get("Properties");
         return (List<Map<String, Object>>) ((Map<String, Object>) properties.get("PolicyDocument")).get("Statement");
     }
 }

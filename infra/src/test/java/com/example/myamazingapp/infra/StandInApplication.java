@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a smoke test reads of the application, served on 127.0.0.1 by a tiny HTTP server: readiness UP, the sign-in
- * form and /actuator/info naming {@value #COMMIT}; tests change pages to make a check fail. With {@code host} set, a
- * request whose Host header is not that name gets 421, as a listener checks its domain.
+ * What a smoke test reads of the application, served on 127.0.0.1 by a tiny HTTP server: readiness UP, the sign-in form
+ * and /actuator/info naming {@value #COMMIT}; tests change pages to make a check fail. With {@code host} set, a request
+ * whose Host header is not that name gets 421, as a listener checks its domain.
  */
 public final class StandInApplication {
 

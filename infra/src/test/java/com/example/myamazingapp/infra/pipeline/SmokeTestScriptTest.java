@@ -49,7 +49,9 @@ class SmokeTestScriptTest {
 
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.output()).contains("/actuator/health/readiness answered HTTP 503");
-        assertThat(qa.calls("/actuator/health/readiness")).as("retried before giving up").isGreaterThan(1);
+        assertThat(qa.calls("/actuator/health/readiness"))
+                .as("retried before giving up")
+                .isGreaterThan(1);
     }
 
     @Test
