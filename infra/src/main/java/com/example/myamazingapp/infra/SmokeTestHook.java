@@ -6,8 +6,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -74,12 +77,13 @@ public class SmokeTestHook extends Construct {
 
         securityGroup = SecurityGroup.Builder.create(this, "security_group")
                 .vpc(props.network().vpc())
-                .description("smoke test hook: reaches the ALB1 test listener, and the EC2 API for the ALB1 addresses")
+                .description("smoke test hook: reaches the ALB1 test listener, and the EC2 and ECS APIs")
                 .allowAllOutbound(false)
                 .build();
         securityGroup.addEgressRule(albGroup, Port.tcp(LoadBalancer.TEST_PORT), "ALB1 test listener");
-        // Only DescribeNetworkInterfaces; the EC2 API's addresses vary, hence anywhere, as for the tasks' AWS calls.
-        securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS to the EC2 API (private addresses of ALB1)");
+        // Two read-only calls (ALB1's addresses, the desired count); API addresses vary, hence anywhere, as for the
+        // tasks.
+        securityGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS to the EC2 and ECS APIs");
         albGroup.addIngressRule(
                 securityGroup, Port.tcp(LoadBalancer.TEST_PORT), "test listener from the smoke test hook only");
 
@@ -91,7 +95,8 @@ public class SmokeTestHook extends Construct {
 
         var role = Role.Builder.create(this, "role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("myamazingapp " + config.name() + " smoke test hook: its log, its network interfaces")
+                .description("myamazingapp " + config.name()
+                        + " smoke test hook: its log, its network interfaces, the service's desired count")
                 .build();
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .sid("OwnLog")
@@ -107,6 +112,22 @@ public class SmokeTestHook extends Construct {
                         "ec2:AssignPrivateIpAddresses",
                         "ec2:UnassignPrivateIpAddresses"))
                 .resources(List.of("*"))
+                .build());
+
+        var service = props.service();
+        var clusterName = service.getCluster().getClusterName();
+        // The name the service is given, not a reference to it: the service refers to this function already.
+        var serviceName = "myamazingapp-" + config.name();
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .sid("DesiredCount")
+                .actions(List.of("ecs:DescribeServices"))
+                .resources(List.of(Stack.of(this)
+                        .formatArn(ArnComponents.builder()
+                                .service("ecs")
+                                .resource("service")
+                                .resourceName(clusterName + "/" + serviceName)
+                                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                                .build())))
                 .build());
 
         function = Function.Builder.create(this, "function")
@@ -131,6 +152,10 @@ public class SmokeTestHook extends Construct {
                         "https://" + config.domain().domainName() + ":" + LoadBalancer.TEST_PORT,
                         "LOAD_BALANCER",
                         props.loadBalancer().loadBalancer().getLoadBalancerFullName(),
+                        "CLUSTER",
+                        clusterName,
+                        "SERVICE",
+                        serviceName,
                         "SMOKE_TEST_TIMEOUT_SECONDS",
                         Integer.toString(TIMEOUT_SECONDS),
                         "SMOKE_TEST_INTERVAL_SECONDS",
@@ -148,15 +173,14 @@ public class SmokeTestHook extends Construct {
                 .resources(List.of(function.getFunctionArn()))
                 .build());
         // The service's first release with the hook must find ECS's permission already in place.
-        props.service().getNode().addDependency(invokeRole);
-        props.service()
-                .addLifecycleHook(new DeploymentLifecycleLambdaTarget(
-                        function,
-                        "smoke_test",
-                        DeploymentLifecycleLambdaTargetProps.builder()
-                                .lifecycleStages(List.of(DeploymentLifecycleStage.POST_TEST_TRAFFIC_SHIFT))
-                                .role(invokeRole)
-                                .build()));
+        service.getNode().addDependency(invokeRole);
+        service.addLifecycleHook(new DeploymentLifecycleLambdaTarget(
+                function,
+                "smoke_test",
+                DeploymentLifecycleLambdaTargetProps.builder()
+                        .lifecycleStages(List.of(DeploymentLifecycleStage.POST_TEST_TRAFFIC_SHIFT))
+                        .role(invokeRole)
+                        .build()));
 
         NagSuppressions.addResourceSuppressions(
                 role,

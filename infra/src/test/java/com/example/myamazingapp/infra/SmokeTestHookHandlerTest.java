@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hook's real handler (infra/lambda/smoke-test/hook.py, run by python3 as Lambda would call it) against a tiny
- * local HTTP server on 127.0.0.1 standing in for the test listener in front of the new tasks.
+ * local HTTP server on 127.0.0.1 standing in for the test listener in front of the new tasks. A stand-in boto3 module
+ * (first on PYTHONPATH) answers the two AWS calls and logs them.
  */
 class SmokeTestHookHandlerTest {
 
@@ -35,13 +37,37 @@ class SmokeTestHookHandlerTest {
             print("RESULT " + json.dumps(hook.handler(event, None)))
             """;
 
+    /** ALB1's nodes are FAKE_ALB_ADDRESSES, the service wants FAKE_DESIRED_COUNT tasks. */
+    private static final String FAKE_BOTO3 = """
+            import json, os
+
+            class _Ec2:
+                def describe_network_interfaces(self, Filters):
+                    print("aws ec2 describe_network_interfaces " + json.dumps(Filters))
+                    addresses = os.environ["FAKE_ALB_ADDRESSES"].split()
+                    return {"NetworkInterfaces": [{"PrivateIpAddress": a} for a in addresses]}
+
+            class _Ecs:
+                def describe_services(self, cluster, services):
+                    print("aws ecs describe_services " + cluster + " " + " ".join(services))
+                    return {"services": [{"desiredCount": int(os.environ["FAKE_DESIRED_COUNT"])}]}
+
+            def client(name):
+                return {"ec2": _Ec2(), "ecs": _Ecs()}[name]
+            """;
+
     record Run(String output, String result) {}
+
+    @TempDir
+    Path temp;
 
     private StandInApplication newVersion;
 
     @BeforeEach
     void startNewVersion() throws Exception {
         newVersion = StandInApplication.start();
+        Files.createDirectories(temp.resolve("boto3"));
+        Files.writeString(temp.resolve("boto3/__init__.py"), FAKE_BOTO3);
     }
 
     @AfterEach
@@ -49,7 +75,12 @@ class SmokeTestHookHandlerTest {
         newVersion.stop();
     }
 
+    /** Locally, without LOAD_BALANCER, CLUSTER and SERVICE: straight to TEST_LISTENER_URL. */
     private Run runHandler() throws Exception {
+        return runHandler(Map.of("TEST_LISTENER_URL", newVersion.url()));
+    }
+
+    private Run runHandler(Map<String, String> settings) throws Exception {
         var process = new ProcessBuilder(List.of(
                         "python3",
                         "-c",
@@ -57,11 +88,14 @@ class SmokeTestHookHandlerTest {
                         SmokeTestHook.codeDirectory().toString()))
                 .redirectErrorStream(true);
         var environment = process.environment();
-        environment.put("TEST_LISTENER_URL", newVersion.url());
+        for (var name : List.of("LOAD_BALANCER", "CLUSTER", "SERVICE", "SSL_CERT_FILE")) {
+            environment.remove(name);
+        }
         environment.put("SMOKE_TEST_TIMEOUT_SECONDS", "2");
         environment.put("SMOKE_TEST_INTERVAL_SECONDS", "1");
         environment.put("PYTHONDONTWRITEBYTECODE", "1");
-        environment.remove("LOAD_BALANCER");
+        environment.put("PYTHONPATH", temp.toString());
+        environment.putAll(settings);
         var running = process.start();
         var output = new String(running.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(running.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
@@ -120,12 +154,12 @@ class SmokeTestHookHandlerTest {
     }
 
     /**
-     * On AWS the requests go to one of ALB1's private addresses with the domain as TLS name and Host: a local HTTPS
-     * server with a certificate for a name that resolves nowhere stands in for the listener; the certificate is the
-     * only one Python trusts here (SSL_CERT_FILE).
+     * On AWS the requests go to the private addresses of ALB1's nodes (EC2's answer) with the domain as TLS name and
+     * Host: a local HTTPS server with a certificate for a name that resolves nowhere stands in for the test listener;
+     * its certificate is the only one Python trusts here (SSL_CERT_FILE).
      */
     @Test
-    void onAwsItSendsToTheLoadBalancersAddressWithTheDomainAsTlsNameAndHost(@TempDir Path temp) throws Exception {
+    void onAwsItSendsToTheLoadBalancersAddressesWithTheDomainAsTlsNameAndHost() throws Exception {
         var domain = "myamazingapp.example.test";
         var keystore = temp.resolve("listener.p12");
         var certificate = temp.resolve("listener.pem");
@@ -172,28 +206,49 @@ class SmokeTestHookHandlerTest {
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
         var port = server.getAddress().getPort();
         var listener = StandInApplication.on(server).onlyFor(domain + ":" + port);
+        var onAws = new HashMap<>(Map.of(
+                "TEST_LISTENER_URL", "https://" + domain + ":" + port,
+                "LOAD_BALANCER", "app/myamazingapp-prod/50dc6c495c0c9188",
+                "CLUSTER", "myamazingapp-prod-cluster",
+                "SERVICE", "myamazingapp-prod",
+                "FAKE_ALB_ADDRESSES", "127.0.0.1",
+                "FAKE_DESIRED_COUNT", "2",
+                "SSL_CERT_FILE", certificate.toString()));
         try {
-            var check = """
-                    import sys
-                    sys.path.insert(0, sys.argv[1])
-                    import hook
-                    print("RESULT", hook.first_problem(sys.argv[2], ["127.0.0.1"], hook.read_checks()))
-                    """;
-            var trusted =
-                    python(check, Map.of("SSL_CERT_FILE", certificate.toString()), "https://" + domain + ":" + port);
-            assertThat(trusted)
-                    .contains(
-                            "ok   readiness (https://" + domain + ":" + port
-                                    + "/actuator/health/readiness via 127.0.0.1)",
-                            "ok   sign-in",
-                            "RESULT None");
+            var run = runHandler(onAws);
 
-            var otherName = python(
-                    check, Map.of("SSL_CERT_FILE", certificate.toString()), "https://other.example.test:" + port);
-            assertThat(otherName).contains("RESULT readiness:", "CERTIFICATE_VERIFY_FAILED");
+            assertThat(run.result()).as(run.output()).isEqualTo("{\"hookStatus\": \"SUCCEEDED\"}");
+            assertThat(run.output())
+                    .contains("aws ecs describe_services myamazingapp-prod-cluster myamazingapp-prod")
+                    .contains("aws ec2 describe_network_interfaces [{\"Name\": \"description\", \"Values\": "
+                            + "[\"ELB app/myamazingapp-prod/50dc6c495c0c9188\"]}]")
+                    .contains("ok   readiness (https://" + domain + ":" + port
+                            + "/actuator/health/readiness via 127.0.0.1)")
+                    .contains("ok   sign-in");
+
+            onAws.put("TEST_LISTENER_URL", "https://other.example.test:" + port);
+            var otherName = runHandler(onAws);
+
+            assertThat(otherName.result()).isEqualTo("{\"hookStatus\": \"FAILED\"}");
+            assertThat(otherName.output()).contains("CERTIFICATE_VERIFY_FAILED");
         } finally {
             listener.stop();
         }
+    }
+
+    @Test
+    void theFirstReleaseOfAServiceWithoutTasksHasNothingToCheckAndPasses() throws Exception {
+        var run = runHandler(Map.of(
+                "TEST_LISTENER_URL", newVersion.url(),
+                "LOAD_BALANCER", "app/myamazingapp-prod/50dc6c495c0c9188",
+                "CLUSTER", "myamazingapp-prod-cluster",
+                "SERVICE", "myamazingapp-prod",
+                "FAKE_ALB_ADDRESSES", "127.0.0.1",
+                "FAKE_DESIRED_COUNT", "0"));
+
+        assertThat(run.result()).isEqualTo("{\"hookStatus\": \"SUCCEEDED\"}");
+        assertThat(run.output()).contains("myamazingapp-prod runs no task yet");
+        assertThat(newVersion.calls("/actuator/health/readiness")).isZero();
     }
 
     private static void keytool(String... arguments) throws Exception {
@@ -203,18 +258,5 @@ class SmokeTestHookHandlerTest {
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
-    }
-
-    private static String python(String code, Map<String, String> environment, String argument) throws Exception {
-        var builder = new ProcessBuilder(List.of(
-                        "python3", "-c", code, SmokeTestHook.codeDirectory().toString(), argument))
-                .redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
-        var process = builder.start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
     }
 }

@@ -82,6 +82,14 @@ class SmokeTestHookTest {
                                                                 .loadBalancer()
                                                                 .loadBalancer()
                                                                 .getLoadBalancerFullName()),
+                                                        "CLUSTER",
+                                                        prod(stack("prod")
+                                                                .service()
+                                                                .service()
+                                                                .getCluster()
+                                                                .getClusterName()),
+                                                        "SERVICE",
+                                                        "myamazingapp-prod",
                                                         "SMOKE_TEST_TIMEOUT_SECONDS",
                                                         "120",
                                                         "SMOKE_TEST_INTERVAL_SECONDS",
@@ -121,7 +129,20 @@ class SmokeTestHookTest {
                                 "ec2:CreateNetworkInterface",
                                 "ec2:DeleteNetworkInterface",
                                 "ec2:DescribeNetworkInterfaces",
-                                "ec2:UnassignPrivateIpAddresses"));
+                                "ec2:UnassignPrivateIpAddresses"),
+                        "ecs:DescribeServices");
+        var describeServices = policyOf(functionRole).stream()
+                .filter(statement -> "ecs:DescribeServices".equals(statement.get("Action")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(describeServices.get("Resource").toString())
+                .as("this service only: service/<cluster>/myamazingapp-prod")
+                .contains(
+                        ":service/",
+                        prod(stack("prod").service().service().getCluster().getClusterName())
+                                .toString(),
+                        "/myamazingapp-prod")
+                .doesNotContain("*");
         var role = application("prod")
                 .findResources(
                         "AWS::IAM::Role",
