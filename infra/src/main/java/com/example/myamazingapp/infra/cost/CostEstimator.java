@@ -685,9 +685,9 @@ public final class CostEstimator {
         var invocations = a("lambdaInvocationsPerFunction");
         usage(
                 "Lambda requests (" + functions.size() + " functions)",
-                invocations.multiply(n(functions.size())).divide(MILLION),
-                "million requests",
-                "lambda.requests.million");
+                invocations.multiply(n(functions.size())).divide(BigDecimal.valueOf(1000)),
+                "1,000 requests",
+                "lambda.requests.1k");
         var gbSeconds = new LinkedHashMap<String, BigDecimal>();
         for (var function : functions) {
             var architecture = function.get("Architectures").path(0).asText("x86_64");

@@ -136,7 +136,7 @@ class CostEstimatorTest {
                 // 1 million requests, each record billed as 5 KB: 5 GB x 0.03
                 .containsEntry("Firehose ingestion (WAF logs, one record per request)", "0.15")
                 .doesNotContainKey("Firehose ingestion (application logs to S3)")
-                // 1,000 invocations: 0.001 million x 100; 0.25 GB x 1,000 x 100 s = 25,000 GB-s x 0.00002
+                // 1,000 invocations x 0.1 per 1,000; 0.25 GB x 1,000 x 100 s = 25,000 GB-s x 0.00002
                 .containsEntry("Lambda requests (1 functions)", "0.10")
                 .containsEntry("Lambda compute (x86_64)", "0.50")
                 // 30 GB, then 9 days x 1 GB changed: 39 GB x 0.1
