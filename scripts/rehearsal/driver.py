@@ -501,16 +501,12 @@ def report(args):
         if fault_end is not None:
             last_error = max((r["end"] for r in errors), default=fault_end)
             recovery = max(0.0, (last_error - fault_end) / 1000)
-        problems, notes = [], []
+        problems = []
         if signed_out_count:
             problems.append(f"{signed_out_count} requests found their user signed out")
         if lost:
             problems.append(f"{lost} acknowledged uploads lost")
-        if refused_stored and scenario == "4":
-            # The upload committed, then the database went: the session's write at the end of the request failed,
-            # and so did the answer. The user sees an error and may send the file again; nothing is lost.
-            notes.append(f"{refused_stored} uploads stored though their answer was an error")
-        elif refused_stored:
+        if refused_stored:
             problems.append(f"{refused_stored} refused uploads stored anyway")
         if orphaned:
             problems.append(f"{orphaned} half-stored files (a row without its object or an object without its row)")
@@ -527,7 +523,7 @@ def report(args):
                 "recovery": "-" if recovery is None else f"{recovery:.1f}",
                 "lost": f"{lost}/{orphaned}",
                 "goal": "met" if not problems else "MISSED",
-                "notes": "; ".join(problems) if problems else "; ".join(notes + facts_notes(fact)),
+                "notes": "; ".join(problems) if problems else "; ".join(facts_notes(fact)),
             }
         )
         if problems:

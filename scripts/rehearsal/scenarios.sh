@@ -140,7 +140,7 @@ scenario_2_and_7() {
 
 # 32 MiB uploads at three speeds, three of each (the front spreads them over the targets). With the default
 # deregistration delay of 10 s the SIGTERM comes 12 s after they start, and the graceful shutdown ends 20 s later: done
-# before the SIGTERM (8 s), done within the graceful shutdown (16 s), still running when it ends (40 s).
+# before the SIGTERM (8 s), done within the graceful shutdown (16 s), still running when it ends (34 s).
 BIG_MIB=32
 big_uploads_start() {
   local i rate
@@ -148,7 +148,7 @@ big_uploads_start() {
   BIG_SHA=$(sha256sum "$WORK/big.bin" | cut -d' ' -f1)
   mkdir -p "$WORK/big"
   i=0
-  for rate in 4M 2M 800K 4M 2M 800K 4M 2M 800K; do
+  for rate in 4M 2M 960K 4M 2M 960K 4M 2M 960K; do
     i=$((i + 1))
     (
       curl -s --cacert "$WORK/tls/cert.pem" --limit-rate "$rate" -H @"$WORK/big.auth" \
