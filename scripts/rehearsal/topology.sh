@@ -103,16 +103,11 @@ s3_start() {
     --com.adobe.testing.s3mock.store.root="$WORK/s3" \
     --com.adobe.testing.s3mock.store.retain-files-on-exit=true \
     --com.adobe.testing.s3mock.max-payload-size=200MB
-  S3_SPAWNED=$(now_ms)
 }
 
 s3_up() { curl -fsS -o /dev/null "http://127.0.0.1:$S3_PORT/$DATA_BUCKET_NAME?list-type=2&max-keys=1"; }
 
-# Waits for S3Mock to answer; S3_START_MS: how long its first start took (scenario 5 starts it that much early).
-s3_wait() {
-  wait_until 120 "S3Mock" s3_up
-  S3_START_MS=${S3_START_MS:-$(($(now_ms) - S3_SPAWNED))}
-}
+s3_wait() { wait_until 120 "S3Mock" s3_up; }
 
 s3_stop() { stop s3 KILL 10; }
 
