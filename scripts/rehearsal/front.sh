@@ -180,10 +180,13 @@ target_set() {
   echo "$state" >"$WORK/targets/$name/state"
   event "target $name $state${why:+ ($why)}"
   front_sync
+  # The state nginx really applies from now on: the reload comes after the state's file is written.
+  [[ -d "$WORK/targets/$name" ]] && echo "$state" >"$WORK/targets/$name/applied"
+  return 0
 }
 
 target_state() { cat "$WORK/targets/$1/state" 2>/dev/null || echo gone; }
-target_is() { [[ "$(target_state "$1")" == "$2" ]]; }
+target_applied() { [[ "$(cat "$WORK/targets/$1/applied" 2>/dev/null)" == "$2" ]]; }
 
 # A new target is 'initial' until it passes the healthy threshold; the first check comes at once.
 target_register() {

@@ -244,7 +244,7 @@ scenario_3() {
   event "instance $victim: kill -9"
   fact 3 fault_start "$killed"
   fact 3 fault_end "$killed"
-  wait_until 15 "the front to stop sending to $victim" target_is "$victim" draining
+  wait_until 15 "the front to stop sending to $victim" target_applied "$victim" draining
   gone=$(now_ms)
   fact 3 deregistered "$gone"
   wait "$pid" 2>/dev/null || true
