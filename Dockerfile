@@ -28,11 +28,20 @@ ENV JAVA_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=40 -XX:MaxMetaspaceSize=160
 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"
 COPY --chown=root:root scripts/image.sh /usr/local/lib/image.sh
 COPY --from=build --chown=root:root /myamazingapp.jar /tmp/myamazingapp.jar
-# Extracted (the AOT cache needs plain jars), then a training run records the classes a start loads into app.aot:
-# the start then maps them instead of loading them (docs/performance.md). No database or AWS needed (image.sh says how).
+# Extracted (the AOT cache needs plain jars), then a training run records into app.aot the classes a whole start
+# loads and the profiles of its hot methods: a task maps them instead of loading them (docs/performance.md). The
+# training start migrates a throwaway PostgreSQL, installed for that run only and removed in the same layer (the
+# distribution's server; no cluster of its own: image.sh makes one in a temporary folder). No AWS call is made.
 RUN sh /usr/local/lib/image.sh extract /tmp/myamazingapp.jar /app \
     && rm /tmp/myamazingapp.jar \
+    && mkdir -p /etc/postgresql-common/createcluster.d \
+    && echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.d/image-training.conf \
+    && apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql \
     && sh /usr/local/lib/image.sh train /app \
+    && DEBIAN_FRONTEND=noninteractive apt-get purge -y --auto-remove postgresql postgresql-common \
+    && rm -rf /var/lib/apt/lists/* /etc/postgresql-common /etc/postgresql /var/lib/postgresql \
+    && (userdel postgres || true) \
     && chown -R app:app /app/.data
 # The commit the image was built from (the pipeline passes it; the build has no .git), shown by /actuator/info.
 ARG APP_COMMIT=unknown

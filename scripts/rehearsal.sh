@@ -174,6 +174,7 @@ main() {
   image_environment
   # Report slots every 10 s instead of daily (scenario 6).
   REPORT_SLOTS="*/10 * * * * *"
+  postgres_binaries
   image_prepare_start
   tls_certificate
   s3_start

@@ -176,9 +176,9 @@ PY
 }
 
 # The image's /app, made the way the Dockerfile makes it: the jar extracted and the AOT cache trained
-# (scripts/image.sh), or only the jar for an image without those steps. Started in the background while the servers
-# start (training is a start of the application), and kept in target/rehearsal-cache/ for the next run of the same jar,
-# image.sh, JVM options and JDK.
+# (scripts/image.sh, against a throwaway PostgreSQL of PG_BIN), or only the jar for an image without those steps.
+# Started in the background while the servers start (training is a start of the application), and kept in
+# target/rehearsal-cache/ for the next run of the same jar, image.sh, JVM options and JDK.
 image_prepare_start() {
   local key
   key=$( (sha256sum "$JAR" "$ROOT/scripts/image.sh" "$ROOT/Dockerfile"; echo "$TASK_JAVA_OPTS"; "$JAVA" -version 2>&1) \
@@ -194,7 +194,7 @@ image_prepare_start() {
   IMAGE_FROM="extracted and trained"
   if grep -q 'image.sh extract' "$ROOT/Dockerfile"; then
     # shellcheck disable=SC2016 # the arguments are expanded by sh -c
-    spawn image "$WORK/image-train.log" env JAVA="$JAVA" JAVA_OPTS="$TASK_JAVA_OPTS" sh -c \
+    spawn image "$WORK/image-train.log" env JAVA="$JAVA" JAVA_OPTS="$TASK_JAVA_OPTS" PG_BIN="$PG_BIN" sh -c \
       'sh "$1" extract "$2" "$3" && sh "$1" train "$3" && touch "$3/ready" "$4"' \
       image "$ROOT/scripts/image.sh" "$JAR" "$IMAGE_CACHE" "$WORK/image.ready"
   else

@@ -49,7 +49,11 @@ class EnvironmentContractTest {
             "APP_COMMIT",
             new OneSided(Side.APPLICATION_ONLY, "the image's build argument sets it (Dockerfile), not the task"),
             "JAVA_OPTS",
-            new OneSided(Side.APPLICATION_ONLY, "the image's start command reads it and the image sets its default"));
+            new OneSided(Side.APPLICATION_ONLY, "the image's start command reads it and the image sets its default"),
+            "PG_BIN",
+            new OneSided(
+                    Side.APPLICATION_ONLY,
+                    "the image's build reads it (image.sh train, its throwaway PostgreSQL), never a running task"));
 
     static final Path REPOSITORY = InfraApp.infraDir().toAbsolutePath().getParent();
 
