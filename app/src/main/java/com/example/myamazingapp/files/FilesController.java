@@ -61,7 +61,9 @@ class FilesController {
             @RequestParam(required = false) List<UUID> uploaded,
             Model model) {
         var order = FileOrder.of(sort);
-        model.addAttribute("files", files.list(me.id(), page, search, order));
+        var list = files.list(me.id(), page, search, order);
+        model.addAttribute("files", list);
+        model.addAttribute("rows", list.items().stream().map(FileRow::of).toList());
         model.addAttribute("search", search.strip());
         model.addAttribute("sort", order.parameter());
         if (uploaded != null && !uploaded.isEmpty()) {
