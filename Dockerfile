@@ -24,7 +24,7 @@ WORKDIR /app
 # The JVM sizing for a 1 GiB Fargate task (docs/performance.md explains each flag): heap and non-heap together stay
 # under 80 % of the task's memory at peak. Set before the training run: the AOT cache is used only by a JVM started
 # with compatible options (the same GC among them).
-ENV JAVA_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=40 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m \
+ENV JAVA_OPTS="-XX:+UseSerialGC -XX:MaxRAMPercentage=30 -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m \
 -XX:MaxDirectMemorySize=64m -XX:+ExitOnOutOfMemoryError"
 COPY --chown=root:root scripts/image.sh /usr/local/lib/image.sh
 COPY --from=build --chown=root:root /myamazingapp.jar /tmp/myamazingapp.jar
