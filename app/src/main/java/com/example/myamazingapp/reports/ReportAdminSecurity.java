@@ -1,5 +1,6 @@
 package com.example.myamazingapp.reports;
 
+import com.example.myamazingapp.web.PageSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -13,7 +14,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 /**
  * The report administration pages get their own filter chain, ahead of the application's: signed-in accounts named in
  * REPORT_ADMINS only (others get 403, anonymous visitors go to the sign-in page). The session, and so the sign-in, is
- * the application's; CSRF protection stays on.
+ * the application's, and so are the CSRF token (a form of any page may post here) and the Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 class ReportAdminSecurity {
@@ -23,7 +24,8 @@ class ReportAdminSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     SecurityFilterChain reportAdminFilterChain(HttpSecurity http, ReportAdmins admins) throws Exception {
-        return http.securityMatcher(PATH, PATH + "/**")
+        return PageSecurity.apply(http)
+                .securityMatcher(PATH, PATH + "/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) -> {
                     var current = authentication.get();
                     return new AuthorizationDecision(

@@ -7,6 +7,7 @@ import com.example.myamazingapp.support.Consistency;
 import com.example.myamazingapp.support.IntegrationTest;
 import com.example.myamazingapp.support.RawHttp;
 import com.example.myamazingapp.support.TestS3;
+import com.example.myamazingapp.web.PageSecurity;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -164,11 +165,11 @@ class AccountPagesTest extends IntegrationTest {
 
         for (var path : List.of("/files", "/account", "/files/" + UUID.randomUUID() + "/download", "/nope")) {
             var policy = browser.get(path).headers().firstValue("Content-Security-Policy");
-            assertThat(policy).as(path).hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
+            assertThat(policy).as(path).hasValue(PageSecurity.CONTENT_SECURITY_POLICY);
         }
         assertThat(new Browserless(port).get("/login").headers().firstValue("Content-Security-Policy"))
-                .hasValue(SecurityConfiguration.CONTENT_SECURITY_POLICY);
-        assertThat(SecurityConfiguration.CONTENT_SECURITY_POLICY)
+                .hasValue(PageSecurity.CONTENT_SECURITY_POLICY);
+        assertThat(PageSecurity.CONTENT_SECURITY_POLICY)
                 .contains("script-src 'self'")
                 .doesNotContain("unsafe-inline")
                 .doesNotContain("http");
